@@ -1,0 +1,32 @@
+package io.pgfleet.workflows.bosh;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import java.util.List;
+
+/**
+ * BOSH Director operations. Task-starting methods submit the task and wait for it while
+ * heartbeating (task id + event-log offset), so a retried attempt resumes the same task. The
+ * request's context id is sent as {@code X-Bosh-Context-Id}: a retry first looks for a task with
+ * that id before submitting a new one. A task that ends in error fails the activity with type
+ * {@code BoshTaskFailed} (non-retryable) or {@code BoshDeploymentLocked} (retry later).
+ */
+@ActivityInterface
+public interface BoshActivities {
+
+  /** Create or update a deployment from a manifest and wait for the task. */
+  @ActivityMethod(name = "Bosh.deploy")
+  BoshTaskOutcome deploy(DeployRequest request);
+
+  /** Delete a deployment and wait; a deployment that does not exist counts as deleted. */
+  @ActivityMethod(name = "Bosh.deleteDeployment")
+  BoshTaskOutcome deleteDeployment(DeleteDeploymentRequest request);
+
+  /** Change one instance's state (started, stopped, detached, restart, recreate) and wait. */
+  @ActivityMethod(name = "Bosh.changeInstanceState")
+  BoshTaskOutcome changeInstanceState(InstanceStateRequest request);
+
+  /** The deployment's instances with addresses and process state (instances?format=full). */
+  @ActivityMethod(name = "Bosh.instances")
+  List<BoshInstance> instances(String deployment);
+}

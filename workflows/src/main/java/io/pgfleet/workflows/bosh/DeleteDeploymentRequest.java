@@ -1,0 +1,3 @@
+package io.pgfleet.workflows.bosh;
+
+public record DeleteDeploymentRequest(String deployment, String contextId, boolean force) {}

@@ -1,0 +1,24 @@
+package io.pgfleet.workflows.host;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** pgpool-II on one pgpool VM, run by that VM's node agent. Every method is idempotent. */
+@ActivityInterface
+public interface PgpoolHostActivities {
+
+  /**
+   * Write pgpool's configuration for the given backends and start it, or reload it when it runs
+   * with another configuration. Unchanged configuration on a running pgpool changes nothing.
+   */
+  @ActivityMethod(name = "PgpoolHost.configure")
+  PgpoolNodeStatus configure(ConfigurePgpoolInput input);
+
+  /** Stop pgpool; stopped already is success. */
+  @ActivityMethod(name = "PgpoolHost.stop")
+  PgpoolNodeStatus stop();
+
+  /** Whether pgpool runs, and each backend's status and role as pgpool sees them. */
+  @ActivityMethod(name = "PgpoolHost.status")
+  PgpoolNodeStatus status();
+}
