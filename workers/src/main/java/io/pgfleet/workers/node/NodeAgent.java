@@ -1,0 +1,50 @@
+package io.pgfleet.workers.node;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.List;
+
+/**
+ * The node agent of one VM: a Temporal worker on the VM's own task queue that runs the host
+ * activities for that VM. Several agents may share one process (and one WorkflowClient), each with
+ * its own worker factory so one VM's agent stops without touching the others.
+ */
+public final class NodeAgent implements AutoCloseable {
+
+  private final NodeAgentConfig config;
+  private final WorkerFactory factory;
+
+  private NodeAgent(NodeAgentConfig config, WorkerFactory factory) {
+    this.config = config;
+    this.factory = factory;
+  }
+
+  /** Starts polling {@code config.taskQueue()}; returns once the worker runs. */
+  public static NodeAgent start(NodeAgentConfig config, WorkflowClient client) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker worker = factory.newWorker(config.taskQueue());
+    worker.registerActivitiesImplementations(HostActivitiesFactory.create(config).toArray());
+    factory.start();
+    return new NodeAgent(config, factory);
+  }
+
+  public NodeAgentConfig config() {
+    return config;
+  }
+
+  /** Stops polling. Processes the agent started (PostgreSQL, pgpool) keep running. */
+  @Override
+  public void close() {
+    factory.shutdownNow();
+  }
+
+  /** Builds the activity implementations for one VM from its configuration. */
+  static final class HostActivitiesFactory {
+    private HostActivitiesFactory() {}
+
+    static List<Object> create(NodeAgentConfig config) {
+      return List.of(); // filled in by the host activities implementation
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.pgfleet.workflows;
+
+/**
+ * Every ApplicationFailure type pgfleet raises, in one place. Workflows branch on these; a type
+ * marked non-retryable is thrown with {@code ApplicationFailure.newNonRetryableFailure}.
+ */
+public enum FailureType {
+  /** A BOSH task ended in error, cancelled or timeout; retrying the same request will not help. */
+  BOSH_TASK_FAILED(false),
+  /** Another task holds the deployment lock; try again later. */
+  BOSH_DEPLOYMENT_LOCKED(true),
+  /** The Director refused a request (4xx with a Director error code). */
+  BOSH_REQUEST_REJECTED(false),
+  /** The Director could not be reached or answered 5xx. */
+  BOSH_UNAVAILABLE(true),
+  /** A command on a VM (initdb, pg_ctl, pg_basebackup, pgpool …) exited non-zero. */
+  HOST_COMMAND_FAILED(true),
+  /** The VM's state contradicts the request (e.g. a data directory of another cluster). */
+  HOST_STATE_CONFLICT(false),
+  /** The input is wrong and stays wrong however often it is retried. */
+  INVALID_INPUT(false);
+
+  private final boolean retryable;
+
+  FailureType(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+}
