@@ -1,0 +1,133 @@
+package io.pgfleet.activities.bosh;
+
+import io.pgfleet.workflows.bosh.BoshActivities;
+import io.pgfleet.workflows.bosh.BoshInstance;
+import io.pgfleet.workflows.bosh.BoshTaskOutcome;
+import io.pgfleet.workflows.bosh.DeleteDeploymentRequest;
+import io.pgfleet.workflows.bosh.DeployRequest;
+import io.pgfleet.workflows.bosh.InstanceStateRequest;
+import io.temporal.activity.Activity;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@link BoshActivities} over a {@link BoshDirector}. Task-starting methods heartbeat {@link
+ * TaskProgress} on every poll and resume rather than resubmit (see {@link ResumableTaskRunner}).
+ * Failures carry a {@link io.pgfleet.workflows.FailureType} name as their type.
+ */
+public final class BoshActivitiesImpl implements BoshActivities {
+
+  /** Task id of the outcome when nothing had to be done (deleting a missing deployment). */
+  public static final long NO_TASK = 0;
+
+  private final BoshDirector director;
+  private final ResumableTaskRunner runner;
+
+  public BoshActivitiesImpl(BoshDirector director, Duration pollInterval) {
+    this.director = director;
+    this.runner = new ResumableTaskRunner(director, new BoshTaskWaiter(director, pollInterval));
+  }
+
+  @Override
+  public BoshTaskOutcome deploy(DeployRequest request) {
+    String what = "deploy of " + request.deployment();
+    LongSupplier submit =
+        () ->
+            director.deploy(request.manifestYaml(), request.contextId(), DeployOptions.defaults());
+    return call(what, () -> runTask(what, request.deployment(), request.contextId(), submit));
+  }
+
+  @Override
+  public BoshTaskOutcome deleteDeployment(DeleteDeploymentRequest request) {
+    String name = request.deployment();
+    String what = "delete of deployment " + name;
+    LongSupplier submit =
+        () -> director.deleteDeployment(name, request.contextId(), request.force());
+    return call(what, () -> deleteIfPresent(what, name, request.contextId(), submit));
+  }
+
+  @Override
+  public BoshTaskOutcome changeInstanceState(InstanceStateRequest request) {
+    String state = request.state().wireName();
+    String what =
+        "state %s of %s/%s in deployment %s"
+            .formatted(state, request.instanceGroup(), request.instance(), request.deployment());
+    LongSupplier submit =
+        () ->
+            director.changeJobState(
+                request.deployment(),
+                request.instanceGroup(),
+                request.instance(),
+                state,
+                request.contextId());
+    return call(what, () -> runTask(what, request.deployment(), request.contextId(), submit));
+  }
+
+  @Override
+  public List<BoshInstance> instances(String deployment) {
+    var ctx = Activity.getExecutionContext();
+    return call(
+        "listing instances of deployment " + deployment,
+        () ->
+            director
+                .instances(
+                    deployment, (taskId, offset) -> ctx.heartbeat(new TaskProgress(taskId, offset)))
+                .stream()
+                .map(BoshActivitiesImpl::toInstance)
+                .toList());
+  }
+
+  static BoshInstance toInstance(BoshInstanceDetail detail) {
+    List<String> disks =
+        detail.diskCids() != null
+            ? detail.diskCids()
+            : detail.diskCid() == null ? List.of() : List.of(detail.diskCid());
+    return new BoshInstance(
+        detail.jobName(),
+        detail.index() == null ? -1 : detail.index(),
+        detail.id(),
+        detail.ips() == null ? List.of() : detail.ips(),
+        detail.jobState(),
+        detail.vmCid(),
+        disks);
+  }
+
+  private static <T> T call(String what, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (BoshException e) {
+      throw BoshFailures.toFailure(what, e);
+    }
+  }
+
+  private BoshTaskOutcome runTask(
+      String what, String deployment, String contextId, LongSupplier submit) {
+    BoshTask task = runner.run(what, deployment, contextId, submit);
+    return new BoshTaskOutcome(task.id(), task.state(), task.result());
+  }
+
+  private BoshTaskOutcome deleteIfPresent(
+      String what, String name, String contextId, LongSupplier submit) {
+    try {
+      return runTask(what, name, contextId, submit);
+    } catch (BoshApiException e) {
+      if (e.hasCode(BoshApiException.DEPLOYMENT_NOT_FOUND)) {
+        return alreadyDeleted(name);
+      }
+      throw e;
+    } catch (BoshTaskFailedException e) {
+      // Another delete won the race between our request and our task.
+      Integer code = e.lastErrorCode();
+      if (code != null && code == BoshApiException.DEPLOYMENT_NOT_FOUND) {
+        return alreadyDeleted(name);
+      }
+      throw e;
+    }
+  }
+
+  private static BoshTaskOutcome alreadyDeleted(String deployment) {
+    return new BoshTaskOutcome(NO_TASK, "done", "deployment " + deployment + " does not exist");
+  }
+}
