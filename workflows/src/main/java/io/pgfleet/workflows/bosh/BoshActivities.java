@@ -9,7 +9,8 @@ import java.util.List;
  * heartbeating (task id + event-log offset), so a retried attempt resumes the same task. The
  * request's context id is sent as {@code X-Bosh-Context-Id}: a retry first looks for a task with
  * that id before submitting a new one. A task that ends in error fails the activity with type
- * {@code BoshTaskFailed} (non-retryable) or {@code BoshDeploymentLocked} (retry later).
+ * {@code BOSH_TASK_FAILED} (non-retryable) or {@code BOSH_DEPLOYMENT_LOCKED} (retry later), see
+ * {@link io.pgfleet.workflows.FailureType}.
  */
 @ActivityInterface
 public interface BoshActivities {
