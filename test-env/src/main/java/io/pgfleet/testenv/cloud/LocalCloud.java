@@ -1,0 +1,212 @@
+package io.pgfleet.testenv.cloud;
+
+import io.pgfleet.testenv.cloud.director.DirectorContext;
+import io.pgfleet.testenv.cloud.director.DirectorHttpServer;
+import io.pgfleet.testenv.cloud.director.DirectorTls;
+import io.pgfleet.testenv.cloud.jobs.AgentResumer;
+import io.pgfleet.testenv.cloud.jobs.JobFactory;
+import io.pgfleet.testenv.cloud.state.DeploymentRecord;
+import io.pgfleet.testenv.cloud.state.InstanceRecord;
+import io.pgfleet.testenv.cloud.state.StateStore;
+import io.pgfleet.testenv.cloud.task.DeploymentLocks;
+import io.pgfleet.testenv.cloud.task.TaskOutputs;
+import io.pgfleet.testenv.cloud.task.TaskRunner;
+import io.pgfleet.testenv.cloud.vm.AddressAllocator;
+import io.pgfleet.testenv.cloud.vm.ListeningSockets;
+import io.pgfleet.testenv.cloud.vm.VmLayout;
+import io.pgfleet.testenv.cloud.vm.VmManager;
+import io.pgfleet.testenv.cloud.vm.VmSettings;
+import io.pgfleet.testenv.cloud.vm.VmUser;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local cloud: a BOSH Director double speaking the Director's HTTP API, whose "VMs" are
+ * directories, loopback addresses 127.0.x.y and node agents (with the processes they start). All
+ * state lives in the state directory and survives a restart; closing stops the Director and the
+ * agents but leaves VM processes running, as restarting a real Director would.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+
+  private final LocalCloudSettings settings;
+  private final StateStore store;
+  private final VmManager vms;
+  private final TaskRunner tasks;
+  private final TemporalConnection temporal;
+  private final DirectorHttpServer http;
+  private final DirectorTls.Material tls;
+
+  private LocalCloud(
+      LocalCloudSettings settings,
+      StateStore store,
+      VmManager vms,
+      TaskRunner tasks,
+      TemporalConnection temporal,
+      DirectorHttpServer http,
+      DirectorTls.Material tls) {
+    this.settings = settings;
+    this.store = store;
+    this.vms = vms;
+    this.tasks = tasks;
+    this.temporal = temporal;
+    this.http = http;
+    this.tls = tls;
+  }
+
+  public static LocalCloudBuilder builder() {
+    return new LocalCloudBuilder();
+  }
+
+  static LocalCloud start(LocalCloudSettings settings) throws Exception {
+    InetAddress bind = InetAddress.getByName(settings.bindAddress());
+    if (!bind.isLoopbackAddress()) {
+      throw new IllegalArgumentException(
+          "The local cloud binds loopback addresses only, not " + settings.bindAddress());
+    }
+    Path stateDir = StateDirs.prepare(settings.stateDir());
+    StateStore store = StateStore.open(stateDir);
+    VmUser user = VmUser.resolve(settings.vmUser());
+    StateDirs.warnIfUntraversable(stateDir, user);
+    TemporalConnection temporal = new TemporalConnection(settings);
+    VmAgentLauncher launcher =
+        settings.agentLauncher() != null
+            ? settings.agentLauncher()
+            : new NodeAgentLauncher(temporal::client);
+    VmManager vms =
+        new VmManager(
+            new VmLayout(stateDir),
+            new VmSettings(
+                settings.temporalAddress(),
+                settings.temporalNamespace(),
+                user.name(),
+                settings.postgresBinDir(),
+                settings.pgpoolBin(),
+                settings.stopGrace()),
+            user,
+            launcher,
+            new AddressAllocator(settings.leaseDir(), stateDir, new ListeningSockets()));
+    TaskOutputs outputs = new TaskOutputs(stateDir.resolve("tasks"));
+    DeploymentLocks locks = new DeploymentLocks();
+    TaskRunner tasks =
+        new TaskRunner(
+            store,
+            outputs,
+            locks,
+            settings.lockWait(),
+            new JobFactory(store, vms),
+            settings.workers());
+    try {
+      AgentResumer.resume(store, vms);
+      tasks.recover();
+      DirectorTls.Material tls =
+          settings.tls() ? DirectorTls.loadOrCreate(stateDir, settings.bindAddress()) : null;
+      DirectorHttpServer http =
+          DirectorHttpServer.start(
+              new InetSocketAddress(bind, settings.port()),
+              tls == null ? null : tls.context(),
+              new DirectorContext(settings.directorName(), store, tasks, outputs, locks, vms),
+              settings.user(),
+              settings.password());
+      LOG.info("BOSH Director double listening on {}", http.url());
+      return new LocalCloud(settings, store, vms, tasks, temporal, http, tls);
+    } catch (Exception e) {
+      // e.g. the port is taken: stop what already runs, leave the VMs' processes alone
+      tasks.close();
+      vms.close();
+      temporal.close();
+      throw e;
+    }
+  }
+
+  /** The Director's base URL, e.g. {@code https://127.0.0.1:25555}. */
+  public URI directorUrl() {
+    return http.url();
+  }
+
+  /** The CA certificate (PEM) to trust, when TLS is on. */
+  public Optional<String> caCertPem() {
+    return Optional.ofNullable(tls).map(DirectorTls.Material::caPem);
+  }
+
+  /** {@code <state>/director-ca.pem}, when TLS is on. */
+  public Optional<Path> caCertFile() {
+    return Optional.ofNullable(tls).map(DirectorTls.Material::caFile);
+  }
+
+  public String directorUuid() {
+    return store.get().uuid();
+  }
+
+  public Path stateDir() {
+    return settings.stateDir();
+  }
+
+  public Optional<LocalVm> vm(String deployment, String instanceGroup, int index) {
+    return store
+        .deployment(deployment)
+        .flatMap(d -> d.instance(instanceGroup, index))
+        .map(i -> view(deployment, i));
+  }
+
+  public List<LocalVm> vms(String deployment) {
+    return store.deployment(deployment).map(DeploymentRecord::instances).orElse(List.of()).stream()
+        .map(i -> view(deployment, i))
+        .toList();
+  }
+
+  /** What {@code instances?format=full} reports as job_state right now. */
+  public String jobState(String deployment, String instanceGroup, int index) {
+    return vms.jobState(instance(deployment, instanceGroup, index));
+  }
+
+  /**
+   * Pulls the plug on a VM: SIGKILL to every process carrying its PGFLEET_VM_ID, and its agent
+   * stopped. The VM stays and reports failing until someone starts or recreates it.
+   */
+  public void powerOff(String deployment, String instanceGroup, int index)
+      throws InterruptedException {
+    vms.powerOff(instance(deployment, instanceGroup, index));
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    tasks.close();
+    vms.close();
+    temporal.close();
+    LOG.info("Local cloud {} stopped", settings.stateDir());
+  }
+
+  private InstanceRecord instance(String deployment, String group, int index) {
+    return store
+        .deployment(deployment)
+        .flatMap(d -> d.instance(group, index))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No instance " + group + "/" + index + " in deployment " + deployment));
+  }
+
+  private LocalVm view(String deployment, InstanceRecord i) {
+    VmLayout layout = vms.layout();
+    return new LocalVm(
+        deployment,
+        i.group(),
+        i.index(),
+        i.id(),
+        i.vmCid(),
+        i.address(),
+        i.hasVm() ? layout.vmDir(i.vmCid()) : null,
+        i.diskCid(),
+        i.diskCid() != null || i.hasVm() ? layout.storeDir(i) : null,
+        i.state());
+  }
+}

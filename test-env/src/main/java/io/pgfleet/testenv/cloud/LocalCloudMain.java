@@ -1,0 +1,101 @@
+package io.pgfleet.testenv.cloud;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the local cloud from the command line:
+ *
+ * <pre>
+ * LocalCloudMain --state-dir DIR [--address 127.0.0.1] [--port 25555] [--user admin]
+ *     --password SECRET [--temporal-address 127.0.0.1:7233] [--namespace default] [--tls]
+ *     [--vm-user pgfleet-vm]
+ * </pre>
+ *
+ * Prints {@code local cloud ready: <director-url>} once listening; SIGTERM stops the Director and
+ * the agents and leaves VM processes running. The password may come from LOCAL_CLOUD_PASSWORD.
+ */
+public final class LocalCloudMain {
+
+  public static final String READY = "local cloud ready: ";
+
+  private static final Set<String> FLAGS = Set.of("--tls");
+  private static final List<String> OPTIONS =
+      List.of(
+          "--state-dir",
+          "--address",
+          "--port",
+          "--user",
+          "--password",
+          "--temporal-address",
+          "--namespace",
+          "--vm-user");
+
+  private LocalCloudMain() {}
+
+  public static void main(String[] args) throws Exception {
+    quietLibraries();
+    Map<String, String> options = parse(args);
+    String password = options.getOrDefault("--password", System.getenv("LOCAL_CLOUD_PASSWORD"));
+    if (!options.containsKey("--state-dir") || password == null) {
+      System.err.println(
+          "usage: LocalCloudMain --state-dir DIR --password SECRET [--address 127.0.0.1]"
+              + " [--port 25555] [--user admin] [--temporal-address 127.0.0.1:7233]"
+              + " [--namespace default] [--tls] [--vm-user pgfleet-vm]");
+      System.exit(2);
+    }
+    LocalCloud cloud =
+        LocalCloud.builder()
+            .stateDir(Path.of(options.get("--state-dir")))
+            .bindAddress(options.getOrDefault("--address", "127.0.0.1"))
+            .port(Integer.parseInt(options.getOrDefault("--port", "25555")))
+            .credentials(options.getOrDefault("--user", "admin"), password)
+            .temporal(
+                options.getOrDefault("--temporal-address", "127.0.0.1:7233"),
+                options.getOrDefault("--namespace", "default"))
+            .vmUser(options.getOrDefault("--vm-user", LocalCloudBuilder.DEFAULT_VM_USER))
+            .tls(options.containsKey("--tls"))
+            .start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  cloud.close();
+                  stopped.countDown();
+                },
+                "local-cloud-shutdown"));
+    System.out.println(READY + cloud.directorUrl());
+    System.out.flush();
+    stopped.await();
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (FLAGS.contains(args[i])) {
+        options.put(args[i], "true");
+      } else if (OPTIONS.contains(args[i]) && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
+      } else {
+        throw new IllegalArgumentException("Unknown or incomplete option " + args[i]);
+      }
+    }
+    return options;
+  }
+
+  /** Without a logback.xml everything logs at DEBUG; the Temporal and gRPC chatter is not news. */
+  private static void quietLibraries() {
+    Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    if (root instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(Level.INFO);
+    }
+  }
+}

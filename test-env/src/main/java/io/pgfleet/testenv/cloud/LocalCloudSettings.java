@@ -1,0 +1,37 @@
+package io.pgfleet.testenv.cloud;
+
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a local cloud is set up; built with {@link LocalCloud#builder()}.
+ *
+ * @param port 0 picks a free port
+ * @param temporalAddress written into every VM's agent configuration; also where the default
+ *     launcher connects unless {@code workflowClient} is given
+ * @param workflowClient an existing client for the default launcher (e.g. a test server's), or null
+ * @param agentLauncher null for the default in-process {@link NodeAgentLauncher}
+ * @param lockWait how long a task waits for a busy deployment lock (BOSH: 10 s)
+ * @param stopGrace how long stopped processes get between SIGTERM and SIGKILL
+ * @param leaseDir machine-wide directory of address leases shared by local clouds
+ */
+public record LocalCloudSettings(
+    Path stateDir,
+    String bindAddress,
+    int port,
+    String user,
+    String password,
+    boolean tls,
+    String directorName,
+    String temporalAddress,
+    String temporalNamespace,
+    WorkflowClient workflowClient,
+    String vmUser,
+    VmAgentLauncher agentLauncher,
+    Duration lockWait,
+    Duration stopGrace,
+    Path postgresBinDir,
+    Path pgpoolBin,
+    int workers,
+    Path leaseDir) {}

@@ -1,0 +1,141 @@
+package io.pgfleet.testenv.cloud.jobs;
+
+import io.pgfleet.testenv.cloud.DirectorError;
+import io.pgfleet.testenv.cloud.manifest.LocalRelease;
+import io.pgfleet.testenv.cloud.manifest.Manifest;
+import io.pgfleet.testenv.cloud.state.DeploymentRecord;
+import io.pgfleet.testenv.cloud.state.InstanceRecord;
+import io.pgfleet.testenv.cloud.state.OrphanDiskRecord;
+import io.pgfleet.testenv.cloud.state.StateStore;
+import io.pgfleet.testenv.cloud.vm.VmManager;
+import io.pgfleet.workers.node.NodeAgentConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps a Director task takes on one instance, each persisting the instance's new record right
+ * after the VM changed so a crash never leaks a VM, disk or address.
+ */
+final class InstanceActions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceActions.class);
+
+  /** Size recorded for a disk given by persistent_disk_type (no cloud config to look it up). */
+  static final int DEFAULT_DISK_TYPE_SIZE_MB = 10240;
+
+  private final StateStore store;
+  private final VmManager vms;
+
+  InstanceActions(StateStore store, VmManager vms) {
+    this.store = store;
+    this.vms = vms;
+  }
+
+  /** Gives the instance an address, its group's persistent disk and a VM, whichever it lacks. */
+  InstanceRecord provision(String deployment, Manifest manifest, InstanceRecord instance)
+      throws Exception {
+    InstanceRecord next = instance;
+    if (next.address() == null) {
+      next = next.withAddress(vms.allocateAddress(store.get().addressesInUse()));
+      store.putInstance(deployment, next);
+    }
+    Manifest.InstanceGroup group = manifest.instanceGroup(next.group()).orElse(null);
+    if (next.diskCid() == null && group != null && group.hasPersistentDisk()) {
+      int size =
+          group.persistentDisk() != null ? group.persistentDisk() : DEFAULT_DISK_TYPE_SIZE_MB;
+      next = vms.createDisk(next, size);
+      store.putInstance(deployment, next);
+    }
+    if (!next.hasVm()) {
+      next = vms.createVm(next);
+      store.putInstance(deployment, next);
+    }
+    return next;
+  }
+
+  /** Renders the node-agent job and makes sure its agent runs with that configuration. */
+  void startJobs(String deployment, Manifest manifest, InstanceRecord instance) throws Exception {
+    NodeAgentConfig config = render(deployment, manifest, instance);
+    try {
+      vms.startAgent(config);
+    } catch (Exception e) {
+      LOG.warn("Node agent of {} did not start", instance.label(), e);
+      throw DirectorError.inTask(
+          DirectorError.AGENT_JOB_NOT_RUNNING,
+          "'"
+              + instance.label()
+              + "' is not running after update. Review logs for failed jobs: "
+              + LocalRelease.NODE_AGENT_JOB);
+    }
+  }
+
+  NodeAgentConfig render(String deployment, Manifest manifest, InstanceRecord instance)
+      throws Exception {
+    DeploymentRecord current = store.deployment(deployment).orElseThrow();
+    NodeAgentConfig config =
+        vms.renderer().render(deployment, manifest, instance, current.instances());
+    vms.render(config);
+    return config;
+  }
+
+  InstanceRecord stop(String deployment, Manifest manifest, InstanceRecord instance)
+      throws Exception {
+    InstanceRecord next = instance.withState(InstanceRecord.STOPPED);
+    if (next.hasVm()) {
+      render(deployment, manifest, next);
+    }
+    vms.stopJobs(next);
+    store.putInstance(deployment, next);
+    return next;
+  }
+
+  /** Deletes the VM and keeps the disk and the address: {@code bosh stop --hard}. */
+  InstanceRecord detach(String deployment, InstanceRecord instance) throws Exception {
+    InstanceRecord next = vms.deleteVm(instance).withState(InstanceRecord.DETACHED);
+    store.putInstance(deployment, next);
+    return next;
+  }
+
+  InstanceRecord start(String deployment, Manifest manifest, InstanceRecord instance)
+      throws Exception {
+    InstanceRecord next =
+        provision(deployment, manifest, instance.withState(InstanceRecord.STARTED));
+    store.putInstance(deployment, next);
+    startJobs(deployment, manifest, next);
+    return next;
+  }
+
+  /** A new VM (new cid, same address), the persistent disk re-attached. */
+  InstanceRecord recreate(String deployment, Manifest manifest, InstanceRecord instance)
+      throws Exception {
+    InstanceRecord withoutVm = vms.deleteVm(instance);
+    store.putInstance(deployment, withoutVm);
+    return start(deployment, manifest, withoutVm);
+  }
+
+  /** Deletes the instance: VM gone, disk orphaned, address released. */
+  void delete(String deployment, InstanceRecord instance) throws Exception {
+    InstanceRecord withoutVm = vms.deleteVm(instance);
+    store.putInstance(deployment, withoutVm);
+    if (instance.diskCid() != null) {
+      vms.orphanDisk(instance.diskCid());
+      OrphanDiskRecord orphan =
+          new OrphanDiskRecord(
+              instance.diskCid(),
+              instance.diskSizeMb(),
+              instance.az(),
+              deployment,
+              instance.group() + "/" + instance.id(),
+              System.currentTimeMillis() / 1000);
+      store.update(s -> s.withOrphanDisk(orphan));
+    }
+    store.update(
+        s ->
+            s.deployment(deployment)
+                .map(d -> s.withDeployment(d.withoutInstance(instance.id())))
+                .orElse(s));
+    if (instance.address() != null) {
+      vms.releaseAddress(instance.address());
+    }
+  }
+}

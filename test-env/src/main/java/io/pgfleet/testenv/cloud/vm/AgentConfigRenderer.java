@@ -1,0 +1,81 @@
+package io.pgfleet.testenv.cloud.vm;
+
+import io.pgfleet.testenv.cloud.manifest.LocalRelease;
+import io.pgfleet.testenv.cloud.manifest.Manifest;
+import io.pgfleet.testenv.cloud.state.InstanceRecord;
+import io.pgfleet.workers.node.NodeAgentConfig;
+import io.pgfleet.workers.node.NodeAgentConfig.LinkedInstance;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the node-agent job's configuration for one instance the way a BOSH job template would:
+ * the job's manifest properties, the VM's own facts, and links to every instance of every group.
+ */
+public final class AgentConfigRenderer {
+
+  private final VmLayout layout;
+  private final VmSettings settings;
+
+  public AgentConfigRenderer(VmLayout layout, VmSettings settings) {
+    this.layout = layout;
+    this.settings = settings;
+  }
+
+  /**
+   * @param instances every instance of the deployment, for the links
+   */
+  public NodeAgentConfig render(
+      String deployment,
+      Manifest manifest,
+      InstanceRecord instance,
+      List<InstanceRecord> instances) {
+    return new NodeAgentConfig(
+        deployment,
+        instance.group(),
+        instance.index(),
+        instance.id(),
+        instance.vmCid(),
+        instance.address(),
+        new NodeAgentConfig.Temporal(settings.temporalAddress(), settings.temporalNamespace()),
+        layout.storeDir(instance),
+        layout.vmDir(instance.vmCid()),
+        settings.vmUser(),
+        settings.postgresBinDir(),
+        settings.pgpoolBin(),
+        NodeAgentConfig.DEFAULT_POSTGRES_PORT,
+        NodeAgentConfig.DEFAULT_PGPOOL_PORT,
+        NodeAgentConfig.DEFAULT_PCP_PORT,
+        properties(manifest, instance.group()),
+        links(manifest, instances));
+  }
+
+  private static Map<String, Object> properties(Manifest manifest, String group) {
+    return manifest
+        .instanceGroup(group)
+        .flatMap(
+            g ->
+                g.jobs().stream()
+                    .filter(j -> LocalRelease.NODE_AGENT_JOB.equals(j.name()))
+                    .findFirst())
+        .map(Manifest.Job::properties)
+        .orElse(Map.of());
+  }
+
+  private static Map<String, List<LinkedInstance>> links(
+      Manifest manifest, List<InstanceRecord> instances) {
+    Map<String, List<LinkedInstance>> links = new LinkedHashMap<>();
+    for (Manifest.InstanceGroup group : manifest.instanceGroups()) {
+      links.put(
+          group.name(),
+          instances.stream()
+              .filter(i -> i.group().equals(group.name()))
+              .sorted(Comparator.comparingInt(InstanceRecord::index))
+              .map(i -> new LinkedInstance(i.group(), i.index(), i.id(), i.address()))
+              .toList());
+    }
+    return links;
+  }
+}

@@ -1,0 +1,165 @@
+package io.pgfleet.testenv.cloud.vm;
+
+import io.pgfleet.testenv.cloud.VmAgentLauncher;
+import io.pgfleet.testenv.cloud.state.InstanceRecord;
+import io.pgfleet.workers.node.NodeAgentConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local IaaS plus the BOSH agent: creates and deletes VMs (directories, addresses) and
+ * persistent disks, renders and starts the node-agent job, stops or powers off a VM's processes,
+ * and reports job state. It keeps no state of its own beyond the running agents: instances are
+ * passed in and handed back updated.
+ */
+public final class VmManager implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VmManager.class);
+
+  private final VmLayout layout;
+  private final VmSettings settings;
+  private final VmUser user;
+  private final AddressAllocator addresses;
+  private final AgentSupervisor agents;
+  private final VmProcesses processes = new VmProcesses();
+
+  public VmManager(
+      VmLayout layout,
+      VmSettings settings,
+      VmUser user,
+      VmAgentLauncher launcher,
+      AddressAllocator addresses) {
+    this.layout = layout;
+    this.settings = settings;
+    this.user = user;
+    this.addresses = addresses;
+    this.agents = new AgentSupervisor(launcher);
+  }
+
+  public VmLayout layout() {
+    return layout;
+  }
+
+  public AgentConfigRenderer renderer() {
+    return new AgentConfigRenderer(layout, settings);
+  }
+
+  public String allocateAddress(Set<String> inUse) {
+    return addresses.allocate(inUse);
+  }
+
+  public void claimAddress(String address) {
+    addresses.claim(address);
+  }
+
+  public void releaseAddress(String address) {
+    addresses.release(address);
+  }
+
+  /** Creates a VM for the instance: a new cid and agent id, and an empty ephemeral disk. */
+  public InstanceRecord createVm(InstanceRecord instance) throws IOException {
+    String vmCid = "vm-" + UUID.randomUUID();
+    Path vmDir = Dirs.createTraversable(layout.vmDir(vmCid));
+    Files.createDirectories(VmLayout.agentConfig(vmDir).getParent());
+    Files.createDirectories(VmLayout.runDir(vmDir));
+    Files.createDirectories(vmDir.resolve("sys").resolve("log"));
+    if (instance.diskCid() == null) {
+      Files.createDirectories(vmDir.resolve("store"));
+    }
+    user.own(vmDir);
+    LOG.info("Created VM {} for {} at {}", vmCid, instance.label(), instance.address());
+    return instance.withVm(vmCid, UUID.randomUUID().toString(), System.currentTimeMillis() / 1000);
+  }
+
+  /** Creates and "attaches" a persistent disk: a directory owned by the VM user. */
+  public InstanceRecord createDisk(InstanceRecord instance, int sizeMb) throws IOException {
+    String diskCid = "disk-" + UUID.randomUUID();
+    Path diskDir = Dirs.createTraversable(layout.diskDir(diskCid));
+    user.own(diskDir);
+    LOG.info("Created disk {} ({} MiB) for {}", diskCid, sizeMb, instance.label());
+    return instance.withDisk(diskCid, sizeMb);
+  }
+
+  /** Deletes the instance's VM: jobs stopped, processes gone, ephemeral disk deleted. */
+  public InstanceRecord deleteVm(InstanceRecord instance) throws IOException, InterruptedException {
+    if (!instance.hasVm()) {
+      return instance;
+    }
+    stopJobs(instance);
+    Dirs.deleteTree(layout.vmDir(instance.vmCid()));
+    LOG.info("Deleted VM {} of {}", instance.vmCid(), instance.label());
+    return instance.withoutVm();
+  }
+
+  /** Moves a disk out of use, to {@code <state>/orphaned_disks/<cid>}. */
+  public void orphanDisk(String diskCid) throws IOException {
+    Path disk = layout.diskDir(diskCid);
+    if (Files.exists(disk)) {
+      Path orphaned = layout.orphanedDiskDir(diskCid);
+      Files.createDirectories(orphaned.getParent());
+      Files.move(disk, orphaned);
+    }
+  }
+
+  public void deleteOrphanedDisk(String diskCid) throws IOException {
+    Dirs.deleteTree(layout.orphanedDiskDir(diskCid));
+  }
+
+  /** Writes the rendered job configuration onto the VM. */
+  public void render(NodeAgentConfig config) throws IOException {
+    Path file = VmLayout.agentConfig(layout.vmDir(config.vmId()));
+    config.write(file);
+    user.own(file);
+  }
+
+  public void startAgent(NodeAgentConfig config) throws Exception {
+    agents.start(config);
+  }
+
+  public boolean agentRunning(String instanceId) {
+    return agents.isRunning(instanceId);
+  }
+
+  /** Stops the instance's jobs: its agent, then its processes (SIGTERM, then SIGKILL). */
+  public void stopJobs(InstanceRecord instance) throws InterruptedException {
+    agents.stop(instance.id());
+    if (instance.hasVm()) {
+      processes.stop(instance.vmCid(), settings.stopGrace());
+    }
+  }
+
+  /** Pulls the plug: SIGKILL every process of the VM and stop its agent. The VM stays. */
+  public void powerOff(InstanceRecord instance) throws InterruptedException {
+    agents.stop(instance.id());
+    if (instance.hasVm()) {
+      processes.kill(instance.vmCid());
+      LOG.info("Powered off VM {} of {}", instance.vmCid(), instance.label());
+    }
+  }
+
+  public String jobState(InstanceRecord instance) {
+    return JobStateProbe.jobState(instance, vmDirOrNull(instance), agents.isRunning(instance.id()));
+  }
+
+  public List<Map<String, String>> processes(InstanceRecord instance) {
+    return JobStateProbe.processList(
+        instance, vmDirOrNull(instance), agents.isRunning(instance.id()));
+  }
+
+  private Path vmDirOrNull(InstanceRecord instance) {
+    return instance.hasVm() ? layout.vmDir(instance.vmCid()) : null;
+  }
+
+  /** Stops every agent; VM processes keep running, as they would through a Director restart. */
+  @Override
+  public void close() {
+    agents.stopAll();
+  }
+}
