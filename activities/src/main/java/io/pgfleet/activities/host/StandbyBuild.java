@@ -37,6 +37,12 @@ final class StandbyBuild {
             InputChecks.port(input.primaryPort(), "primary port"),
             slotName(input.slotName()),
             pgpass.replicationUser());
+    if (upstream.host().equals(node.env().address())
+        && upstream.port() == node.env().postgresPort()) {
+      // a base backup starts by emptying the data directory: never point a node at itself
+      throw InputChecks.invalid(
+          "PostgreSQL on " + node.env().address() + " cannot be a standby of itself");
+    }
     Map<String, String> settings =
         PostgresSettings.standby(node.env(), node.layout(), input.parameters(), upstream);
     String hba = PgHba.render(pgpass.replicationUser(), input.replicaHosts());

@@ -98,7 +98,7 @@ class HostActivitiesIT {
 
   @Test
   @Order(3)
-  void configuresPgpoolOnceAndThenLeavesItAlone() {
+  void configuresPgpoolOnceAndThenLeavesItAlone() throws Exception {
     PgpoolNodeStatus first = pgpool.configure(cluster.pgpoolInput(cluster.backends()));
     long pid = cluster.pgpoolVm.recordedPid(HostLayout.PGPOOL).orElseThrow();
 
@@ -113,6 +113,7 @@ class HostActivitiesIT {
             org.assertj.core.groups.Tuple.tuple(prefix + "3", "up", "standby"));
     assertThat(again).isEqualTo(first);
     assertThat(cluster.pgpoolVm.recordedPid(HostLayout.PGPOOL)).hasValue(pid);
+    assertThat(cluster.pgpoolVm.environOf(pid)).contains(HostEnvironment.VM_ID_ENV + "=it-vm3");
   }
 
   @Test
@@ -219,7 +220,7 @@ class HostActivitiesIT {
 
   @Test
   @Order(9)
-  void rejectsABadSlotNameWithoutRetrying() {
+  void rejectsBadInputWithoutRetryingOrTouchingTheDisk() {
     BuildStandbyInput bad =
         new BuildStandbyInput(
             "cluster-1", prefix + "2", 5432, "Bad-Slot", cluster.credentials, Map.of(), List.of());
@@ -231,6 +232,9 @@ class HostActivitiesIT {
               assertThat(failure.getType()).isEqualTo(FailureType.INVALID_INPUT.name());
               assertThat(failure.isNonRetryable()).isTrue();
             });
+    assertThatThrownBy(() -> primary.buildStandby(cluster.standbyInput(prefix + "2")))
+        .hasMessageContaining("cannot be a standby of itself");
+    assertThat(primary.status().role()).isEqualTo(PostgresRole.PRIMARY);
   }
 
   @Test
