@@ -3,7 +3,7 @@ package io.pgfleet.activities.host;
 import io.pgfleet.workflows.host.ConfigurePgpoolInput;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +18,7 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
   private final HostFiles files;
   private final PgpoolProcess process;
   private final PgpoolStatusReader statusReader;
+  private final AppliedStamp applied;
 
   public PgpoolHostActivitiesImpl(HostEnvironment env) {
     this.env = env;
@@ -26,31 +27,44 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     HostCommandRunner runner = new HostCommandRunner(env);
     this.process = new PgpoolProcess(env, layout, runner, new PidFiles(layout, files));
     this.statusReader = new PgpoolStatusReader(env, layout, runner, process);
+    this.applied = new AppliedStamp(layout.runDir().resolve("pgpool.applied"), files);
   }
 
+  /**
+   * Unchanged configuration on a running pgpool is left alone; otherwise the files are rewritten
+   * and pgpool started, reloaded or restarted. "Unchanged" compares with what the running pgpool
+   * loaded (the applied stamp), so a retry finishes an interrupted reload.
+   */
   @Override
   public synchronized PgpoolNodeStatus configure(ConfigurePgpoolInput input) {
-    Map<String, Object> settings = PgpoolConf.settings(env, layout, input);
+    String conf = PgpoolConf.render(PgpoolConf.settings(env, layout, input));
     PcpFiles pcp = PcpFiles.from(input.pcpUser(), input.pcpPassword());
     prepare();
-    Map<String, String> before =
-        HostFiles.read(process.confFile()).map(PgpoolConf::parse).orElse(Map.of());
-    boolean confChanged = files.update(process.confFile(), PgpoolConf.render(settings));
-    boolean pcpChanged = files.update(process.pcpConfFile(), pcp.pcpConf());
+    List<String> before =
+        applied
+            .read(2)
+            .orElseGet(
+                () ->
+                    List.of(
+                        HostFiles.read(process.confFile()).orElse(""),
+                        HostFiles.read(process.pcpConfFile()).orElse("")));
+    files.update(process.confFile(), conf);
+    files.update(process.pcpConfFile(), pcp.pcpConf());
     files.update(process.pcpPassFile(), pcp.pcpPass());
     if (!process.isRunning()) {
       process.start();
-    } else if (confChanged || pcpChanged) {
+    } else if (!before.equals(List.of(conf, pcp.pcpConf()))) {
       Set<String> changed =
-          SettingsDiff.changedNames(
-              before, HostFiles.read(process.confFile()).map(PgpoolConf::parse).orElseThrow());
+          SettingsDiff.changedNames(PgpoolConf.parse(before.get(0)), PgpoolConf.parse(conf));
+      boolean pcpChanged = !before.get(1).equals(pcp.pcpConf());
       if (PgpoolRestartPolicy.needsRestart(changed, pcpChanged)) {
         process.restart();
       } else {
         process.reload();
       }
     }
-    process.start(); // running already: only makes sure the pid file is recorded
+    process.start(); // running by now: only makes sure the pid file is recorded
+    applied.record(List.of(conf, pcp.pcpConf()));
     return statusReader.read();
   }
 

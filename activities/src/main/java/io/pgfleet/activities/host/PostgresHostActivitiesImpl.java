@@ -42,7 +42,7 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
               + node.layout().pgData()
               + "); bootstrap a primary or build a standby first");
     }
-    node.server().start();
+    node.start();
     return status();
   }
 

@@ -63,6 +63,35 @@ final class PostgresNode {
   }
 
   /**
+   * Runs the server with the configuration on disk: starts it, or applies the change to a running
+   * one. Returns a superuser connection.
+   */
+  Connection run(ConfigChange change, List<String> passwords) throws SQLException {
+    boolean wasRunning = server.isRunning();
+    server.start();
+    Connection c = connect(passwords);
+    try {
+      if (wasRunning) {
+        c = apply(change, c, passwords);
+      }
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+    config.markApplied();
+    return c;
+  }
+
+  /** Starts the server unless it runs; a fresh start loads the configuration on disk. */
+  void start() {
+    boolean wasRunning = server.isRunning();
+    server.start();
+    if (!wasRunning) {
+      config.markApplied();
+    }
+  }
+
+  /**
    * Applies a configuration change to a running server: a reload, or a restart when a changed
    * setting only takes effect at server start. Returns a connection usable afterwards.
    */

@@ -33,18 +33,14 @@ final class PrimaryBootstrap {
             .write(
                 PostgresSettings.primary(node.env(), node.layout(), input.parameters()),
                 PgHba.render(wanted.replicationUser(), input.replicaHosts()));
-    boolean wasRunning = node.server().isRunning();
-    node.server().start();
     // the wanted password first: after a retry or without rotation it is already in place
     List<String> passwords =
         List.of(
             wanted.superuserPassword(),
             node.storedPgPass().map(PgPass::superuserPassword).orElse(""));
-    Connection c = node.connect(passwords);
+    Connection c = null;
     try {
-      if (wasRunning) {
-        c = node.apply(change, c, passwords);
-      }
+      c = node.run(change, passwords);
       PostgresAdmin.setPassword(c, PgPass.SUPERUSER, wanted.superuserPassword());
       PostgresAdmin.ensureReplicationRole(
           c, wanted.replicationUser(), wanted.replicationPassword());
@@ -82,6 +78,9 @@ final class PrimaryBootstrap {
   }
 
   private static void close(Connection c) {
+    if (c == null) {
+      return;
+    }
     try {
       c.close();
     } catch (SQLException ignored) {

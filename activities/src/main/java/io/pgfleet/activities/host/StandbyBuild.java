@@ -54,14 +54,10 @@ final class StandbyBuild {
       return awaitStreaming(upstream, passwords);
     }
     ConfigChange change = node.config().write(settings, hba);
-    boolean wasRunning = node.server().isRunning();
-    node.server().start();
-    if (wasRunning && change.any()) {
-      try (Connection c = node.connect(passwords)) {
-        node.apply(change, c, passwords).close();
-      } catch (SQLException e) {
-        throw node.sqlFailure("reconfiguring the standby", e);
-      }
+    try {
+      node.run(change, passwords).close();
+    } catch (SQLException e) {
+      throw node.sqlFailure("reconfiguring the standby", e);
     }
     PostgresNodeStatus status = awaitStreaming(upstream, passwords);
     if (status.streaming()) {
@@ -92,7 +88,7 @@ final class StandbyBuild {
     node.files().write(node.layout().pgData().resolve("standby.signal"), "");
     node.config().write(settings, hba);
     node.storeClusterId(clusterId);
-    node.server().start();
+    node.start();
   }
 
   private PostgresNodeStatus awaitStreaming(

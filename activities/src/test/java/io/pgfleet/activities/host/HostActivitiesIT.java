@@ -176,6 +176,17 @@ class HostActivitiesIT {
     assertThat(cluster.primaryVm.recordedPid(HostLayout.POSTGRES))
         .isNotEqualTo(OptionalLong.of(pid));
     assertThat(cluster.show(cluster.primaryVm, "shared_buffers")).isEqualTo("24MB");
+
+    // an interrupted run wrote the file but never reloaded: the retry still applies it
+    Map<String, String> plan = Map.of("work_mem", "16MB", "shared_buffers", "24MB");
+    HostEnvironment env = cluster.primaryVm.env();
+    HostLayout layout = cluster.primaryVm.layout();
+    new HostFiles(env)
+        .write(
+            layout.pgData().resolve(PostgresConf.FILE_NAME),
+            PostgresConf.render(PostgresSettings.primary(env, layout, plan)));
+    primary.bootstrapPrimary(cluster.bootstrapInput(plan));
+    assertThat(cluster.show(cluster.primaryVm, "work_mem")).isEqualTo("16MB");
   }
 
   @Test
