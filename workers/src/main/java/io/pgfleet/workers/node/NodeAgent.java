@@ -1,5 +1,8 @@
 package io.pgfleet.workers.node;
 
+import io.pgfleet.activities.host.HostEnvironment;
+import io.pgfleet.activities.host.PgpoolHostActivitiesImpl;
+import io.pgfleet.activities.host.PostgresHostActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -44,7 +47,8 @@ public final class NodeAgent implements AutoCloseable {
     private HostActivitiesFactory() {}
 
     static List<Object> create(NodeAgentConfig config) {
-      return List.of(); // filled in by the host activities implementation
+      HostEnvironment env = HostEnvironments.from(config);
+      return List.of(new PostgresHostActivitiesImpl(env), new PgpoolHostActivitiesImpl(env));
     }
   }
 }
