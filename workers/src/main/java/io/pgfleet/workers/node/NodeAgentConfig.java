@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +65,10 @@ public record NodeAgentConfig(
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // Plain paths ("/var/vcap/store"), as a rendered job template has them, not file: URIs.
+          .registerModule(
+              new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
 
   /** The task queue this VM's agent polls: {@code node/<deployment>/<instance-id>}. */
   public String taskQueue() {

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class VmManager implements AutoCloseable {
 
+  private static final int CLOUD_ID_LENGTH = 17;
+
   private static final Logger LOG = LoggerFactory.getLogger(VmManager.class);
 
   private final VmLayout layout;
@@ -65,7 +67,7 @@ public final class VmManager implements AutoCloseable {
 
   /** Creates a VM for the instance: a new cid and agent id, and an empty ephemeral disk. */
   public InstanceRecord createVm(InstanceRecord instance) throws IOException {
-    String vmCid = "vm-" + UUID.randomUUID();
+    String vmCid = "vm-" + cloudId();
     Path vmDir = Dirs.createTraversable(layout.vmDir(vmCid));
     Files.createDirectories(VmLayout.agentConfig(vmDir).getParent());
     Files.createDirectories(VmLayout.runDir(vmDir));
@@ -80,7 +82,7 @@ public final class VmManager implements AutoCloseable {
 
   /** Creates and "attaches" a persistent disk: a directory owned by the VM user. */
   public InstanceRecord createDisk(InstanceRecord instance, int sizeMb) throws IOException {
-    String diskCid = "disk-" + UUID.randomUUID();
+    String diskCid = "disk-" + cloudId();
     Path diskDir = Dirs.createTraversable(layout.diskDir(diskCid));
     user.own(diskDir);
     LOG.info("Created disk {} ({} MiB) for {}", diskCid, sizeMb, instance.label());
@@ -161,5 +163,13 @@ public final class VmManager implements AutoCloseable {
   @Override
   public void close() {
     agents.stopAll();
+  }
+
+  /**
+   * 17 hex digits like an EC2 id: short, because the VM directory carries Unix socket paths and
+   * those must stay under 108 bytes.
+   */
+  private static String cloudId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, CLOUD_ID_LENGTH);
   }
 }
