@@ -4,6 +4,7 @@ import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.bosh.BoshInstance;
 import io.pgfleet.workflows.bosh.BoshTaskOutcome;
 import io.pgfleet.workflows.bosh.DeleteDeploymentRequest;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.pgfleet.workflows.bosh.DeployRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest;
 import io.temporal.activity.Activity;
@@ -77,6 +78,29 @@ public final class BoshActivitiesImpl implements BoshActivities {
                 .stream()
                 .map(BoshActivitiesImpl::toInstance)
                 .toList());
+  }
+
+  @Override
+  public int deleteOrphanedDisks(DeleteOrphanedDisksRequest request) {
+    String deployment = request.deployment();
+    return call(
+        "deleting orphaned disks of deployment " + deployment,
+        () -> {
+          List<BoshOrphanDisk> orphans =
+              director.orphanedDisks().stream()
+                  .filter(d -> deployment.equals(d.deploymentName()))
+                  .toList();
+          for (BoshOrphanDisk disk : orphans) {
+            String cid = disk.diskCid();
+            String contextId = request.contextId() + "/" + cid;
+            runTask(
+                "delete of orphaned disk " + cid,
+                null,
+                contextId,
+                () -> director.deleteOrphanedDisk(cid, contextId));
+          }
+          return orphans.size();
+        });
   }
 
   static BoshInstance toInstance(BoshInstanceDetail detail) {

@@ -65,4 +65,10 @@ public interface BoshDirector {
   List<BoshVm> vms(String deployment);
 
   List<BoshLock> locks();
+
+  /** {@code GET /orphan_disks}: disks kept after their deployment or instance went away. */
+  List<BoshOrphanDisk> orphanedDisks();
+
+  /** {@code DELETE /orphan_disks/:cid}: deletes the disk and its snapshots (a task). */
+  long deleteOrphanedDisk(String diskCid, String contextId);
 }

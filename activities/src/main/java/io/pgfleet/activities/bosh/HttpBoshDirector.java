@@ -14,6 +14,7 @@ public final class HttpBoshDirector implements BoshDirector {
   private final BoshHttp http;
   private final BoshTaskClient tasks;
   private final BoshDeploymentClient deployments;
+  private final BoshDiskClient disks;
   private final BoshTaskWaiter instancesWaiter;
 
   public HttpBoshDirector(BoshDirectorConfig config) {
@@ -24,6 +25,7 @@ public final class HttpBoshDirector implements BoshDirector {
     this.http = new BoshHttp(config, clock);
     this.tasks = new BoshTaskClient(http);
     this.deployments = new BoshDeploymentClient(http);
+    this.disks = new BoshDiskClient(http);
     this.instancesWaiter = new BoshTaskWaiter(this, config.pollInterval(), INSTANCES_MAX_WAIT);
   }
 
@@ -99,5 +101,15 @@ public final class HttpBoshDirector implements BoshDirector {
   @Override
   public List<BoshLock> locks() {
     return tasks.locks();
+  }
+
+  @Override
+  public List<BoshOrphanDisk> orphanedDisks() {
+    return disks.orphanedDisks();
+  }
+
+  @Override
+  public long deleteOrphanedDisk(String diskCid, String contextId) {
+    return disks.deleteOrphanedDisk(diskCid, contextId);
   }
 }

@@ -30,4 +30,11 @@ public interface BoshActivities {
   /** The deployment's instances with addresses and process state (instances?format=full). */
   @ActivityMethod(name = "Bosh.instances")
   List<BoshInstance> instances(String deployment);
+
+  /**
+   * Deletes the deployment's orphaned persistent disks (BOSH orphans disks when a deployment is
+   * deleted); returns how many were deleted. None left is success.
+   */
+  @ActivityMethod(name = "Bosh.deleteOrphanedDisks")
+  int deleteOrphanedDisks(DeleteOrphanedDisksRequest request);
 }

@@ -1,0 +1,3 @@
+package io.pgfleet.workflows.bosh;
+
+public record DeleteOrphanedDisksRequest(String deployment, String contextId) {}

@@ -1,0 +1,65 @@
+package io.pgfleet.workflows.cluster;
+
+import io.pgfleet.workflows.operation.OperationView;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One long-lived entity workflow per service instance, id {@link #workflowId}. It owns the
+ * cluster's state, serializes operations (validators reject what conflicts), runs each operation as
+ * a child workflow, answers queries, and continues as new before its history grows large.
+ *
+ * <p>Gateways start it with Update-with-Start (conflict policy USE_EXISTING) so a provision request
+ * and the workflow's creation are one step.
+ */
+@WorkflowInterface
+public interface ClusterWorkflow {
+
+  String TASK_QUEUE = "pgfleet-control";
+
+  static String workflowId(String clusterId) {
+    return "cluster/" + clusterId;
+  }
+
+  /** Runs until the cluster is deprovisioned. */
+  @WorkflowMethod
+  void run(ClusterWorkflowInput input);
+
+  @UpdateMethod
+  OperationReceipt provision(ProvisionRequest request);
+
+  /** Rejects an unknown plan, a second different provision, or a provision of a deleted cluster. */
+  @UpdateValidatorMethod(updateName = "provision")
+  void validateProvision(ProvisionRequest request);
+
+  @UpdateMethod
+  OperationReceipt deprovision(DeprovisionRequest request);
+
+  /** Rejects while another operation runs (OSB ConcurrencyError) or once deleted. */
+  @UpdateValidatorMethod(updateName = "deprovision")
+  void validateDeprovision(DeprovisionRequest request);
+
+  /** Creates the binding's role (or returns the existing binding's credentials). */
+  @UpdateMethod
+  BindingCredentials bind(BindRequest request);
+
+  @UpdateValidatorMethod(updateName = "bind")
+  void validateBind(BindRequest request);
+
+  /** Drops the binding's role; an unknown binding is rejected. */
+  @UpdateMethod
+  void unbind(UnbindRequest request);
+
+  @UpdateValidatorMethod(updateName = "unbind")
+  void validateUnbind(UnbindRequest request);
+
+  @QueryMethod
+  ClusterView view();
+
+  /** One operation of this cluster, or null when it has no such operation. */
+  @QueryMethod
+  OperationView operation(String operationId);
+}

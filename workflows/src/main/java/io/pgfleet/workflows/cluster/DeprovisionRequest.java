@@ -1,0 +1,3 @@
+package io.pgfleet.workflows.cluster;
+
+public record DeprovisionRequest(String operationId) {}

@@ -1,0 +1,7 @@
+package io.pgfleet.workflows.cluster;
+
+public enum NodeRole {
+  PRIMARY,
+  STANDBY,
+  PGPOOL
+}

@@ -1,0 +1,5 @@
+package io.pgfleet.workflows.deprovision;
+
+import io.pgfleet.workflows.operation.OperationView;
+
+public record DeprovisionResult(OperationView operation) {}

@@ -1,0 +1,9 @@
+package io.pgfleet.workflows.operation;
+
+/** The lifecycle operations a cluster runs, one workflow type each. */
+public enum OperationType {
+  PROVISION,
+  DEPROVISION,
+  BIND,
+  UNBIND
+}

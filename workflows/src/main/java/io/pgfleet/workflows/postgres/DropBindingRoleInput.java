@@ -1,0 +1,4 @@
+package io.pgfleet.workflows.postgres;
+
+public record DropBindingRoleInput(
+    PostgresEndpoint primary, String database, String ownerRole, String username) {}
