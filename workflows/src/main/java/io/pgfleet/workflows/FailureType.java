@@ -18,7 +18,12 @@ public enum FailureType {
   /** The VM's state contradicts the request (e.g. a data directory of another cluster). */
   HOST_STATE_CONFLICT(false),
   /** The input is wrong and stays wrong however often it is retried. */
-  INVALID_INPUT(false);
+  INVALID_INPUT(false),
+  /**
+   * An operation workflow failed after rolling back what it could; the message names the failed
+   * step and why, the details carry the operation's {@code OperationView}.
+   */
+  OPERATION_FAILED(false);
 
   private final boolean retryable;
 
