@@ -1,0 +1,134 @@
+package io.pgfleet.workflows.cluster;
+
+import static io.pgfleet.workflows.operation.StepRecorder.rootMessage;
+
+import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.deprovision.DeprovisionInput;
+import io.pgfleet.workflows.deprovision.DeprovisionResult;
+import io.pgfleet.workflows.deprovision.DeprovisionWorkflow;
+import io.pgfleet.workflows.operation.OperationState;
+import io.pgfleet.workflows.operation.OperationView;
+import io.pgfleet.workflows.provision.ProvisionInput;
+import io.pgfleet.workflows.provision.ProvisionResult;
+import io.pgfleet.workflows.provision.ProvisionWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.converter.DataConverterException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Runs a queued provision or deprovision as a child workflow and moves the cluster's phase by its
+ * outcome. While the child runs, the cluster's record of the operation stays IN_PROGRESS; its live
+ * steps are the child's {@code progress()} query (workflow id {@link
+ * ClusterNaming#operationWorkflowId}), because workflow code cannot query another workflow.
+ */
+final class ChildOperations {
+
+  private final Logger log = Workflow.getLogger(ChildOperations.class);
+  private final ClusterEntity cluster;
+
+  ChildOperations(ClusterEntity cluster) {
+    this.cluster = cluster;
+  }
+
+  void run(QueuedOperation op) {
+    OperationView running =
+        OperationViews.inProgress(cluster.operations.find(op.operationId()).orElseThrow());
+    cluster.operations.put(running);
+    switch (op.type()) {
+      case PROVISION -> provision(running);
+      case DEPROVISION -> deprovision(running, op.phaseBefore());
+      default -> throw new IllegalStateException("not a child operation: " + op);
+    }
+  }
+
+  private void provision(OperationView running) {
+    ProvisionWorkflow child =
+        Workflow.newChildWorkflowStub(ProvisionWorkflow.class, options(running.operationId()));
+    ProvisionInput input =
+        new ProvisionInput(
+            cluster.clusterId,
+            running.operationId(),
+            ClusterNaming.deployment(cluster.clusterId),
+            PlanCatalog.plan(cluster.planId).orElseThrow(),
+            cluster.secrets);
+    try {
+      ProvisionResult result = child.provision(input);
+      cluster.topology = result.topology();
+      cluster.phase = ClusterPhase.READY;
+      cluster.operations.put(finished(result.operation(), running));
+      log.info("cluster {} is ready", cluster.clusterId);
+    } catch (ChildWorkflowFailure failure) {
+      cluster.phase = ClusterPhase.FAILED;
+      cluster.operations.put(failed(failure, running));
+      log.warn("cluster {} failed to provision: {}", cluster.clusterId, rootMessage(failure));
+    }
+  }
+
+  private void deprovision(OperationView running, ClusterPhase phaseBefore) {
+    DeprovisionWorkflow child =
+        Workflow.newChildWorkflowStub(DeprovisionWorkflow.class, options(running.operationId()));
+    List<String> usernames = cluster.bindings.values().stream().map(b -> b.username()).toList();
+    DeprovisionInput input =
+        new DeprovisionInput(
+            cluster.clusterId,
+            running.operationId(),
+            ClusterNaming.deployment(cluster.clusterId),
+            cluster.topology,
+            cluster.secrets,
+            usernames);
+    try {
+      DeprovisionResult result = child.deprovision(input);
+      cluster.bindings.clear();
+      cluster.topology = null;
+      cluster.phase = ClusterPhase.DELETED;
+      cluster.operations.put(finished(result == null ? null : result.operation(), running));
+      log.info("cluster {} is deleted", cluster.clusterId);
+    } catch (ChildWorkflowFailure failure) {
+      // Deprovisioning is idempotent: back to where it started, so the platform can ask again.
+      cluster.phase = phaseBefore;
+      cluster.operations.put(failed(failure, running));
+      log.warn("cluster {} failed to deprovision: {}", cluster.clusterId, rootMessage(failure));
+    }
+  }
+
+  private ChildWorkflowOptions options(String operationId) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(ClusterNaming.operationWorkflowId(cluster.clusterId, operationId))
+        .setTaskQueue(ClusterWorkflow.TASK_QUEUE)
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+        .build();
+  }
+
+  /** The child's own record with its steps, or ours when it sent none. */
+  private static OperationView finished(OperationView fromChild, OperationView running) {
+    if (fromChild != null && running.operationId().equals(fromChild.operationId())) {
+      return fromChild;
+    }
+    return OperationViews.succeeded(running, Workflow.currentTimeMillis());
+  }
+
+  /**
+   * A child may attach its failed OperationView (with steps) as the first detail of the
+   * ApplicationFailure it ends with; otherwise the record gets the root cause's message.
+   */
+  private static OperationView failed(ChildWorkflowFailure failure, OperationView running) {
+    if (failure.getCause() instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
+      try {
+        OperationView fromChild = app.getDetails().get(0, OperationView.class);
+        if (fromChild != null
+            && running.operationId().equals(fromChild.operationId())
+            && fromChild.state() == OperationState.FAILED) {
+          return fromChild;
+        }
+      } catch (DataConverterException notAView) {
+        // Some other detail: fall back to the message.
+      }
+    }
+    return OperationViews.failed(running, rootMessage(failure), Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,82 @@
+package io.pgfleet.workflows.cluster;
+
+import io.pgfleet.workflows.operation.OperationType;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The cluster workflow's mutable state: what {@link ClusterState} carries across continue-as-new,
+ * plus the binding work in flight in this run (never carried: continue-as-new waits until every
+ * handler has finished).
+ */
+final class ClusterEntity {
+
+  final String clusterId;
+  String serviceId;
+  String planId;
+  Map<String, String> parameters;
+  Map<String, String> context;
+  ClusterPhase phase;
+  Topology topology;
+  ClusterSecrets secrets;
+  final Map<String, BindingRecord> bindings;
+  final OperationLog operations;
+
+  /** Binding id → BIND or UNBIND while that Update's handler runs its SQL. */
+  final Map<String, OperationType> bindingWork = new HashMap<>();
+
+  private ClusterEntity(String clusterId, ClusterState state) {
+    this.clusterId = clusterId;
+    this.serviceId = state.serviceId();
+    this.planId = state.planId();
+    this.parameters = orEmpty(state.parameters());
+    this.context = orEmpty(state.context());
+    this.phase = state.phase() == null ? ClusterPhase.NEW : state.phase();
+    this.topology = state.topology();
+    this.secrets = state.secrets();
+    this.bindings = new LinkedHashMap<>(state.bindings() == null ? Map.of() : state.bindings());
+    this.operations = new OperationLog(state.operations(), state.recentOperationIds());
+  }
+
+  static ClusterEntity from(ClusterWorkflowInput input) {
+    if (input.state() == null) {
+      return new ClusterEntity(
+          input.clusterId(),
+          new ClusterState(
+              input.clusterId(),
+              null,
+              null,
+              null,
+              null,
+              ClusterPhase.NEW,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    return new ClusterEntity(input.clusterId(), input.state());
+  }
+
+  ClusterState snapshot() {
+    return new ClusterState(
+        clusterId,
+        serviceId,
+        planId,
+        parameters,
+        context,
+        phase,
+        topology,
+        secrets,
+        new LinkedHashMap<>(bindings),
+        operations.views(),
+        operations.requestIds());
+  }
+
+  /** A copy that tolerates null values: OSB parameters are free-form JSON. */
+  static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+}

@@ -1,0 +1,173 @@
+package io.pgfleet.workflows.cluster;
+
+import io.pgfleet.workflows.cluster.Admission.Verdict;
+import io.pgfleet.workflows.operation.OperationType;
+import io.pgfleet.workflows.operation.OperationView;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The cluster's entity workflow. Update handlers admit work ({@link Admission}); provision and
+ * deprovision are queued and run one at a time by {@link #run} as child workflows; bind and unbind
+ * run in their handlers. The run continues as new when Temporal suggests it, or after {@link
+ * #UPDATES_PER_RUN} Updates, once nothing is queued and every handler has finished.
+ *
+ * <p>{@link #operation} answers with this workflow's record of an operation. For a provision or
+ * deprovision that is IN_PROGRESS, the live steps are the child's {@code progress()} query
+ * (workflow id {@link ClusterNaming#operationWorkflowId}): workflow code cannot query another
+ * workflow.
+ */
+public class ClusterWorkflowImpl implements ClusterWorkflow {
+
+  /**
+   * Each Update adds at least its accepted and completed events, most also an activity or a child;
+   * 50 keeps a run's history in the hundreds of events, so a cache eviction replays quickly, long
+   * before the server would suggest continuing as new.
+   */
+  static final int UPDATES_PER_RUN = 50;
+
+  private final Logger log = Workflow.getLogger(ClusterWorkflowImpl.class);
+  private final ClusterEntity cluster;
+  private final int updatesPerRun;
+  private final Deque<QueuedOperation> queue = new ArrayDeque<>();
+  private final ChildOperations children;
+  private final BindingRoles roles;
+  private int updatesThisRun;
+
+  @WorkflowInit
+  public ClusterWorkflowImpl(ClusterWorkflowInput input) {
+    this(input, UPDATES_PER_RUN);
+  }
+
+  /** For tests that need continue-as-new after a few Updates. */
+  ClusterWorkflowImpl(ClusterWorkflowInput input, int updatesPerRun) {
+    this.cluster = ClusterEntity.from(input);
+    this.updatesPerRun = updatesPerRun;
+    this.children = new ChildOperations(cluster);
+    this.roles = new BindingRoles(cluster);
+  }
+
+  @Override
+  public void run(ClusterWorkflowInput input) {
+    while (cluster.phase != ClusterPhase.DELETED) {
+      Workflow.await(() -> !queue.isEmpty() || continueAsNewDue());
+      if (!queue.isEmpty()) {
+        children.run(queue.poll());
+        continue;
+      }
+      Workflow.await(() -> Workflow.isEveryHandlerFinished() || !queue.isEmpty());
+      if (queue.isEmpty()) {
+        log.info("cluster {} continues as new after {} updates", cluster.clusterId, updatesThisRun);
+        Workflow.continueAsNew(new ClusterWorkflowInput(cluster.clusterId, cluster.snapshot()));
+      }
+    }
+    // Repeated deprovision requests may still be answering.
+    Workflow.await(Workflow::isEveryHandlerFinished);
+  }
+
+  private boolean continueAsNewDue() {
+    return updatesThisRun >= updatesPerRun || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  @Override
+  public void validateProvision(ProvisionRequest request) {
+    Admission.provision(cluster, request);
+  }
+
+  @Override
+  public OperationReceipt provision(ProvisionRequest request) {
+    updatesThisRun++;
+    Verdict verdict = admit(() -> Admission.provision(cluster, request));
+    if (verdict.duplicate()) {
+      return new OperationReceipt(verdict.duplicateOf(), true);
+    }
+    cluster.serviceId = request.serviceId();
+    cluster.planId = request.planId();
+    cluster.parameters = ClusterEntity.orEmpty(request.parameters());
+    cluster.context = ClusterEntity.orEmpty(request.context());
+    cluster.secrets = Secrets.cluster();
+    enqueue(request.operationId(), OperationType.PROVISION, ClusterPhase.PROVISIONING);
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  @Override
+  public void validateDeprovision(DeprovisionRequest request) {
+    Admission.deprovision(cluster, request);
+  }
+
+  @Override
+  public OperationReceipt deprovision(DeprovisionRequest request) {
+    updatesThisRun++;
+    Verdict verdict = admit(() -> Admission.deprovision(cluster, request));
+    if (verdict.duplicate()) {
+      return new OperationReceipt(verdict.duplicateOf(), true);
+    }
+    enqueue(request.operationId(), OperationType.DEPROVISION, ClusterPhase.DEPROVISIONING);
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  @Override
+  public void validateBind(BindRequest request) {
+    Admission.bind(cluster, request);
+  }
+
+  @Override
+  public BindingCredentials bind(BindRequest request) {
+    updatesThisRun++;
+    // A repeat of a bind still running waits for it and answers with the same credentials.
+    Workflow.await(() -> cluster.bindingWork.get(request.bindingId()) != OperationType.BIND);
+    admit(() -> Admission.bind(cluster, request));
+    return roles.bind(request.bindingId());
+  }
+
+  @Override
+  public void validateUnbind(UnbindRequest request) {
+    Admission.unbind(cluster, request);
+  }
+
+  @Override
+  public void unbind(UnbindRequest request) {
+    updatesThisRun++;
+    // A repeat of an unbind still running waits for it, then finds the binding gone.
+    Workflow.await(() -> cluster.bindingWork.get(request.bindingId()) != OperationType.UNBIND);
+    admit(() -> Admission.unbind(cluster, request));
+    roles.unbind(request.bindingId());
+  }
+
+  @Override
+  public ClusterView view() {
+    return ClusterViews.of(cluster);
+  }
+
+  @Override
+  public OperationView operation(String operationId) {
+    return cluster.operations.find(operationId).orElse(null);
+  }
+
+  private void enqueue(String operationId, OperationType type, ClusterPhase next) {
+    queue.add(new QueuedOperation(operationId, type, cluster.phase));
+    cluster.phase = next;
+    cluster.operations.remember(operationId);
+    cluster.operations.put(
+        OperationViews.queued(operationId, cluster.clusterId, type, Workflow.currentTimeMillis()));
+  }
+
+  /**
+   * Re-checks in the handler what the validator checked: Updates validated in the same workflow
+   * task all saw the state before any of them ran. A request that no longer fits fails its Update
+   * with the validator's words.
+   */
+  private static Verdict admit(Supplier<Verdict> rule) {
+    try {
+      return rule.get();
+    } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.getClass().getName());
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.pgfleet.workflows.cluster;
+
+import io.pgfleet.workflows.deprovision.DeprovisionInput;
+import io.pgfleet.workflows.provision.ProvisionInput;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * How the test's child workflows behave, set by a test before it triggers them, and what they
+ * received. Each child reads its behaviour once, when the worker creates it.
+ */
+final class ChildScript {
+
+  /**
+   * @param hold wait for the "release" signal inside the first step
+   * @param failure null to succeed, else the message of the non-retryable failure to end with
+   * @param attachSteps whether that failure carries the child's OperationView as its detail
+   */
+  record Behaviour(boolean hold, String failure, boolean attachSteps) {
+    static final Behaviour SUCCEED = new Behaviour(false, null, false);
+    static final Behaviour HOLD = new Behaviour(true, null, false);
+
+    static Behaviour fail(String message) {
+      return new Behaviour(false, message, false);
+    }
+  }
+
+  volatile Behaviour provision = Behaviour.SUCCEED;
+  volatile Behaviour deprovision = Behaviour.SUCCEED;
+  final List<ProvisionInput> provisionInputs = new CopyOnWriteArrayList<>();
+  final List<DeprovisionInput> deprovisionInputs = new CopyOnWriteArrayList<>();
+  final List<String> childWorkflowIds = new CopyOnWriteArrayList<>();
+}

@@ -1,0 +1,68 @@
+package io.pgfleet.workflows.cluster;
+
+import static io.pgfleet.workflows.cluster.ClusterTestEnv.provision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.operation.OperationType;
+import io.pgfleet.workflows.operation.OperationView;
+import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClusterWorkflowContinueAsNewTest {
+
+  private final ClusterTestEnv t = new ClusterTestEnv(LimitedRunClusterWorkflow.class);
+
+  @AfterEach
+  void stop() {
+    t.close();
+  }
+
+  @Test
+  void theNextRunKeepsPhaseTopologyBindingsOperationsAndRequestIds() {
+    ClusterWorkflow cluster = t.start();
+    cluster.provision(provision("op-1", PlanCatalog.SMALL));
+    t.awaitPhase(ClusterPhase.READY);
+    BindingCredentials first = cluster.bind(new BindRequest("b-1"));
+    cluster.bind(new BindRequest("b-2"));
+
+    WorkflowExecutionStartedEventAttributes secondRun =
+        ClusterTestEnv.eventually(
+            this::currentRunStart,
+            start -> !start.getContinuedExecutionRunId().isEmpty(),
+            "a run continued from the first");
+
+    ClusterView before = t.firstRun().view();
+    ClusterView after = cluster.view();
+    assertThat(secondRun.getInput().getPayloadsCount()).isEqualTo(1);
+    assertThat(after).isEqualTo(before);
+    assertThat(after.phase()).isEqualTo(ClusterPhase.READY);
+    assertThat(after.nodes()).hasSize(5);
+    assertThat(after.bindingIds()).containsExactly("b-1", "b-2");
+    assertThat(after.operations())
+        .extracting(OperationView::type)
+        .containsExactly(OperationType.PROVISION, OperationType.BIND, OperationType.BIND);
+    // Repeats are recognised from the carried state, not from Temporal's per-run Update ids.
+    assertThat(cluster.provision(provision("op-1", PlanCatalog.SMALL)))
+        .isEqualTo(new OperationReceipt("op-1", true));
+    assertThat(cluster.bind(new BindRequest("b-1"))).isEqualTo(first);
+    verify(t.sql, times(2)).ensureBindingRole(any());
+    assertThat(t.script.provisionInputs).hasSize(1);
+    cluster.deprovision(new DeprovisionRequest("op-2"));
+    t.awaitCompletion();
+    assertThat(t.script.deprovisionInputs.get(0).secrets())
+        .isEqualTo(t.script.provisionInputs.get(0).secrets());
+  }
+
+  private WorkflowExecutionStartedEventAttributes currentRunStart() {
+    return t.client
+        .fetchHistory(ClusterTestEnv.WORKFLOW_ID)
+        .getEvents()
+        .get(0)
+        .getWorkflowExecutionStartedEventAttributes();
+  }
+}
