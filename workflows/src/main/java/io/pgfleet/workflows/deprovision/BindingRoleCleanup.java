@@ -1,12 +1,12 @@
 package io.pgfleet.workflows.deprovision;
 
+import io.pgfleet.workflows.cluster.ApplicationDatabase;
 import io.pgfleet.workflows.cluster.Topology;
 import io.pgfleet.workflows.operation.ActivityPolicies;
 import io.pgfleet.workflows.operation.StepRecorder;
 import io.pgfleet.workflows.postgres.DropBindingRoleInput;
 import io.pgfleet.workflows.postgres.PostgresEndpoint;
 import io.pgfleet.workflows.postgres.PostgresSqlActivities;
-import io.pgfleet.workflows.provision.ApplicationDatabase;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.List;

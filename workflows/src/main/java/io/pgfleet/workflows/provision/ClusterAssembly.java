@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.provision;
 
+import io.pgfleet.workflows.cluster.ApplicationDatabase;
 import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.ClusterSecrets;
 import io.pgfleet.workflows.cluster.Topology;
