@@ -24,11 +24,13 @@ public final class BoshActivitiesImpl implements BoshActivities {
   public static final long NO_TASK = 0;
 
   private final BoshDirector director;
+  private final BoshTaskWaiter waiter;
   private final ResumableTaskRunner runner;
 
   public BoshActivitiesImpl(BoshDirector director, Duration pollInterval) {
     this.director = director;
-    this.runner = new ResumableTaskRunner(director, new BoshTaskWaiter(director, pollInterval));
+    this.waiter = new BoshTaskWaiter(director, pollInterval);
+    this.runner = new ResumableTaskRunner(director, waiter);
   }
 
   @Override
@@ -83,24 +85,30 @@ public final class BoshActivitiesImpl implements BoshActivities {
   @Override
   public int deleteOrphanedDisks(DeleteOrphanedDisksRequest request) {
     String deployment = request.deployment();
-    return call(
-        "deleting orphaned disks of deployment " + deployment,
-        () -> {
-          List<BoshOrphanDisk> orphans =
-              director.orphanedDisks().stream()
-                  .filter(d -> deployment.equals(d.deploymentName()))
-                  .toList();
-          for (BoshOrphanDisk disk : orphans) {
-            String cid = disk.diskCid();
-            String contextId = request.contextId() + "/" + cid;
-            runTask(
-                "delete of orphaned disk " + cid,
-                null,
-                contextId,
-                () -> director.deleteOrphanedDisk(cid, contextId));
-          }
-          return orphans.size();
-        });
+    List<BoshOrphanDisk> orphans =
+        call(
+            "listing orphaned disks of deployment " + deployment,
+            () ->
+                director.orphanedDisks().stream()
+                    .filter(d -> deployment.equals(d.deploymentName()))
+                    .toList());
+    var ctx = Activity.getExecutionContext();
+    for (BoshOrphanDisk disk : orphans) {
+      String cid = disk.diskCid();
+      String contextId = request.contextId() + "/" + cid;
+      // Submitted afresh, never resumed from the heartbeat: one attempt runs a task per disk and
+      // the heartbeat names only the latest, which would pass for every later disk's task. Deleting
+      // an orphan twice is harmless (BOSH ends the task done for a cid it no longer knows), and a
+      // retried attempt lists only the disks still there.
+      call(
+          "deleting orphaned disk " + cid + " of deployment " + deployment,
+          () ->
+              waiter.await(
+                  director.deleteOrphanedDisk(cid, contextId),
+                  0,
+                  (taskId, offset) -> ctx.heartbeat(new TaskProgress(taskId, offset))));
+    }
+    return orphans.size();
   }
 
   static BoshInstance toInstance(BoshInstanceDetail detail) {

@@ -17,6 +17,7 @@ import io.pgfleet.testenv.cloud.vm.VmLayout;
 import io.pgfleet.testenv.cloud.vm.VmManager;
 import io.pgfleet.testenv.cloud.vm.VmSettings;
 import io.pgfleet.testenv.cloud.vm.VmUser;
+import io.pgfleet.workers.node.NodeAgentConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -79,7 +80,7 @@ public final class LocalCloud implements AutoCloseable {
     VmAgentLauncher launcher =
         settings.agentLauncher() != null
             ? settings.agentLauncher()
-            : new NodeAgentLauncher(temporal::client);
+            : new NodeAgentLauncher((NodeAgentConfig.Temporal target) -> temporal.client(target));
     VmManager vms =
         new VmManager(
             new VmLayout(stateDir),

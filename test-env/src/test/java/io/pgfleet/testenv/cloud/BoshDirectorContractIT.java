@@ -3,15 +3,21 @@ package io.pgfleet.testenv.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.BoshApiException;
 import io.pgfleet.activities.bosh.BoshDirector;
 import io.pgfleet.activities.bosh.BoshDirectorConfig;
 import io.pgfleet.activities.bosh.BoshInstanceDetail;
+import io.pgfleet.activities.bosh.BoshOrphanDisk;
 import io.pgfleet.activities.bosh.BoshTask;
 import io.pgfleet.activities.bosh.BoshTaskFailedException;
 import io.pgfleet.activities.bosh.BoshTaskWaiter;
 import io.pgfleet.activities.bosh.DeployOptions;
 import io.pgfleet.activities.bosh.HttpBoshDirector;
+import io.pgfleet.workflows.bosh.BoshActivities;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +86,65 @@ class BoshDirectorContractIT {
     assertThat(bosh.manifest(NAME)).isEmpty();
     assertThat(bosh.deployments()).isEmpty();
     assertThat(test.launcher.running()).isEmpty();
+  }
+
+  @Test
+  void orphanedDisksOfADeletedDeploymentAreListedAndDeletedOneTaskEach() {
+    await(bosh.deploy(TestManifests.cluster(NAME, 2, 1), "op-1/deploy", opts()));
+    await(bosh.deleteDeployment(NAME, "op-2/delete", false));
+
+    List<BoshOrphanDisk> orphans = bosh.orphanedDisks();
+    assertThat(orphans)
+        .hasSize(2)
+        .allSatisfy(
+            disk -> {
+              assertThat(disk.deploymentName()).isEqualTo(NAME);
+              assertThat(disk.instanceName()).startsWith("postgres/");
+              assertThat(disk.size()).isEqualTo("2048");
+              assertThat(stateDir.resolve("orphaned_disks").resolve(disk.diskCid())).isDirectory();
+            });
+
+    // what BoshActivitiesImpl.deleteOrphanedDisks does for each disk of the deployment
+    for (BoshOrphanDisk disk : orphans) {
+      String contextId = "op-3/delete-disks/" + disk.diskCid();
+      BoshTask deleted = await(bosh.deleteOrphanedDisk(disk.diskCid(), contextId));
+      assertThat(deleted.state()).isEqualTo("done");
+      assertThat(deleted.result()).contains(disk.diskCid());
+    }
+
+    assertThat(bosh.orphanedDisks()).isEmpty();
+    assertThat(orphans)
+        .allSatisfy(
+            disk ->
+                assertThat(stateDir.resolve("orphaned_disks").resolve(disk.diskCid()))
+                    .doesNotExist());
+  }
+
+  @Test
+  void theActivityDeletesEveryOrphanOfItsDeploymentAndNoOther() {
+    await(bosh.deploy(TestManifests.cluster(NAME, 2, 1), "op-1/deploy", opts()));
+    await(bosh.deploy(TestManifests.cluster("other-pg", 1, 1), "op-2/deploy", opts()));
+    await(bosh.deleteDeployment(NAME, "op-3/delete", false));
+    await(bosh.deleteDeployment("other-pg", "op-4/delete", false));
+    assertThat(bosh.orphanedDisks()).hasSize(3);
+
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(new BoshActivitiesImpl(bosh, POLL));
+      BoshActivities activities =
+          env.newActivityStub(
+              BoshActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+      DeleteOrphanedDisksRequest request = new DeleteOrphanedDisksRequest(NAME, "op-5/disks");
+
+      assertThat(activities.deleteOrphanedDisks(request)).isEqualTo(2);
+      assertThat(activities.deleteOrphanedDisks(request)).isZero();
+    } finally {
+      env.close();
+    }
+    assertThat(bosh.orphanedDisks())
+        .extracting(BoshOrphanDisk::deploymentName)
+        .containsExactly("other-pg");
   }
 
   @Test

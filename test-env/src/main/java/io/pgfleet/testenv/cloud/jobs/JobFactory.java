@@ -30,6 +30,7 @@ public final class JobFactory implements Function<JobSpec, TaskJob> {
               : new DeployJob(converger, spec.deployment(), spec.manifest());
       case JobSpec.DELETE_DEPLOYMENT -> new DeleteDeploymentJob(store, actions, spec.deployment());
       case JobSpec.VMS -> new VmStateJob(store, vms, spec.deployment(), spec.includeDetached());
+      case JobSpec.DELETE_ORPHAN_DISKS -> new DeleteOrphanDisksJob(store, vms, spec.diskCids());
       default -> throw new IllegalArgumentException("Unknown task type " + spec.type());
     };
   }

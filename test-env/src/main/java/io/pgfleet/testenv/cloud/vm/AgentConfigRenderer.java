@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * Renders the node-agent job's configuration for one instance the way a BOSH job template would:
  * the job's manifest properties, the VM's own facts, and links to every instance of every group.
+ * The Temporal frontend is the manifest's ({@code pgfleet.temporal}) when it names one, else the
+ * local cloud's.
  */
 public final class AgentConfigRenderer {
 
@@ -39,7 +41,7 @@ public final class AgentConfigRenderer {
         instance.id(),
         instance.vmCid(),
         instance.address(),
-        new NodeAgentConfig.Temporal(settings.temporalAddress(), settings.temporalNamespace()),
+        temporal(properties(manifest, instance.group())),
         layout.storeDir(instance),
         layout.vmDir(instance.vmCid()),
         settings.vmUser(),
@@ -50,6 +52,25 @@ public final class AgentConfigRenderer {
         NodeAgentConfig.DEFAULT_PCP_PORT,
         properties(manifest, instance.group()),
         links(manifest, instances));
+  }
+
+  /**
+   * {@code pgfleet.temporal.address} / {@code namespace} from the job's properties, each falling
+   * back to the local cloud's own; a real job template renders exactly what the manifest says.
+   */
+  private NodeAgentConfig.Temporal temporal(Map<String, Object> properties) {
+    Map<?, ?> temporal = child(child(properties, "pgfleet"), "temporal");
+    return new NodeAgentConfig.Temporal(
+        text(temporal, "address", settings.temporalAddress()),
+        text(temporal, "namespace", settings.temporalNamespace()));
+  }
+
+  private static Map<?, ?> child(Map<?, ?> parent, String key) {
+    return parent.get(key) instanceof Map<?, ?> map ? map : Map.of();
+  }
+
+  private static String text(Map<?, ?> parent, String key, String fallback) {
+    return parent.get(key) instanceof String value && !value.isBlank() ? value : fallback;
   }
 
   private static Map<String, Object> properties(Manifest manifest, String group) {

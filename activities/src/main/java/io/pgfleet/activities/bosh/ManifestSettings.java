@@ -1,0 +1,103 @@
+package io.pgfleet.activities.bosh;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a cluster's BOSH manifest takes from the worker's configuration rather than from the
+ * cluster: the release and stemcell to run, where VMs go, and where their node agents find
+ * Temporal. Checked when the worker starts, so a bad setting never reaches a deploy.
+ *
+ * @param releaseName the BOSH release with the node-agent job ("pgfleet")
+ * @param releaseVersion a version the Director has, or "latest"
+ * @param stemcellVersion a version the Director has, or "latest"
+ * @param network the cloud config network every VM joins
+ * @param azs availability zones; BOSH spreads each group's instances over them in order
+ * @param temporalAddress host:port of the Temporal frontend as seen from the VMs
+ */
+public record ManifestSettings(
+    String releaseName,
+    String releaseVersion,
+    String stemcellOs,
+    String stemcellVersion,
+    String network,
+    List<String> azs,
+    String temporalAddress,
+    String temporalNamespace,
+    Update update) {
+
+  public static final String DEFAULT_RELEASE = "pgfleet";
+
+  /**
+   * BOSH's update block.
+   *
+   * @param canaryWatchTime milliseconds BOSH waits for a canary to be running: "N" or "min-max"
+   */
+  public record Update(
+      int canaries, int maxInFlight, String canaryWatchTime, String updateWatchTime) {
+
+    private static final Pattern WATCH_TIME = Pattern.compile("\\d+(-\\d+)?");
+
+    /**
+     * One instance at a time: the primary and its standby must never be down together, and the
+     * three pgpools keep two serving while one updates.
+     */
+    public static final Update ONE_AT_A_TIME = new Update(1, 1, "1000-60000", "1000-60000");
+
+    public Update {
+      if (canaries < 0 || maxInFlight < 1) {
+        throw new IllegalArgumentException(
+            "update needs canaries >= 0 and max_in_flight >= 1, not "
+                + canaries
+                + " and "
+                + maxInFlight);
+      }
+      watchTime(canaryWatchTime, "canary_watch_time");
+      watchTime(updateWatchTime, "update_watch_time");
+    }
+
+    private static void watchTime(String value, String what) {
+      if (value == null || !WATCH_TIME.matcher(value).matches()) {
+        throw new IllegalArgumentException(
+            what + " '" + value + "' is not milliseconds as N or min-max");
+      }
+    }
+  }
+
+  public ManifestSettings {
+    required(releaseName, "release name");
+    required(releaseVersion, "release version");
+    required(stemcellOs, "stemcell os");
+    required(stemcellVersion, "stemcell version");
+    required(network, "network");
+    required(temporalAddress, "Temporal address");
+    required(temporalNamespace, "Temporal namespace");
+    if (azs == null || azs.isEmpty()) {
+      throw new IllegalArgumentException("manifest settings need at least one AZ");
+    }
+    azs.forEach(az -> required(az, "AZ"));
+    azs = List.copyOf(azs);
+    Objects.requireNonNull(update, "update");
+  }
+
+  /** The local cloud's: its one release and stemcell, network "default", AZ z1. */
+  public static ManifestSettings local(String temporalAddress, String temporalNamespace) {
+    return new ManifestSettings(
+        DEFAULT_RELEASE,
+        "latest",
+        "ubuntu-jammy",
+        "latest",
+        "default",
+        List.of("z1"),
+        temporalAddress,
+        temporalNamespace,
+        Update.ONE_AT_A_TIME);
+  }
+
+  private static void required(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("manifest settings need a " + what);
+    }
+  }
+}
