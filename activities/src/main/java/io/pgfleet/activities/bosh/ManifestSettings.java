@@ -81,8 +81,11 @@ public record ManifestSettings(
     Objects.requireNonNull(update, "update");
   }
 
-  /** The local cloud's: its one release and stemcell, network "default", AZ z1. */
-  public static ManifestSettings local(String temporalAddress, String temporalNamespace) {
+  /**
+   * The worker's defaults: the newest uploaded release and stemcell, network "default", AZ z1, one
+   * instance at a time.
+   */
+  public static ManifestSettings defaults(String temporalAddress, String temporalNamespace) {
     return new ManifestSettings(
         DEFAULT_RELEASE,
         "latest",

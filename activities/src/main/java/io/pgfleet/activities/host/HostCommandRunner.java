@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HostCommandRunner {
 
+  private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
+
   /** A program killed on timeout may leave a child holding the pipe; don't wait on it for long. */
   private static final long OUTPUT_DRAIN_MILLIS = 2_000;
 
@@ -111,8 +113,11 @@ final class HostCommandRunner {
 
   private void prepare(ProcessBuilder builder, HostCommand command) {
     Map<String, String> environment = builder.environment();
-    // Inherited PGHOST, PGPASSWORD … would silently redirect or authenticate our commands.
-    environment.keySet().removeIf(name -> name.startsWith("PG"));
+    // A clean environment: inherited PGHOST, PGPASSWORD … would silently redirect or
+    // authenticate our commands, and the agent's own secrets must not reach PostgreSQL or pgpool.
+    String path = environment.getOrDefault("PATH", DEFAULT_PATH);
+    environment.clear();
+    environment.put("PATH", path);
     environment.put("LC_ALL", "C.UTF-8"); // messages we parse stay English
     environment.putAll(command.env());
     environment.put(HostEnvironment.VM_ID_ENV, env.vmId());

@@ -173,7 +173,7 @@ class ManifestActivitiesImplTest {
                     "default",
                     ManifestSettings.Update.ONE_AT_A_TIME))
         .hasMessageContaining("AZ");
-    assertThat(ManifestSettings.local("127.0.0.1:7233", "default").releaseName())
+    assertThat(ManifestSettings.defaults("127.0.0.1:7233", "default").releaseName())
         .isEqualTo("pgfleet");
   }
 

@@ -61,7 +61,7 @@ class AgentTemporalIT {
   @Test
   void aManifestRenderedByTheControlPlaneDeploysAndPointsEveryAgentAtItsTemporal()
       throws Exception {
-    ManifestSettings settings = ManifestSettings.local("127.0.0.1:17233", "pgfleet");
+    ManifestSettings settings = ManifestSettings.defaults("127.0.0.1:17233", "pgfleet");
     String manifest =
         new ManifestActivitiesImpl(settings)
             .renderCluster(new ClusterManifestInput("c-42", "pgfleet-c-42", PlanCatalog.SMALL));

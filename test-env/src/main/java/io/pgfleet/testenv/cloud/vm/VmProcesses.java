@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Finds and ends the processes of a local VM. Every process the node agent starts carries {@code
  * PGFLEET_VM_ID=<vm-cid>} in its environment (children inherit it), so scanning {@code
- * /proc/*}{@code /environ} finds them all, however they were daemonized.
+ * /proc/*}{@code /environ} finds them, however they were daemonized. PostgreSQL and pgpool
+ * overwrite that memory in their children when they set process titles, so the children are found
+ * as descendants of the marked processes.
  */
 public final class VmProcesses {
 
@@ -24,8 +28,19 @@ public final class VmProcesses {
   private static final long POLL_MILLIS = 50;
   private static final Path PROC = Path.of("/proc");
 
-  /** Pids of every live process of the VM (never this JVM). */
+  /** Pids of every live process of the VM and of their descendants (never this JVM). */
   public List<Long> pids(String vmCid) {
+    Set<Long> all = new LinkedHashSet<>();
+    for (long pid : markedPids(vmCid)) {
+      all.add(pid);
+      ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> all.add(child.pid())));
+    }
+    all.remove(ProcessHandle.current().pid());
+    all.removeIf(pid -> !isAlive(pid));
+    return new ArrayList<>(all);
+  }
+
+  private List<Long> markedPids(String vmCid) {
     byte[] marker = (VM_ID_ENV + "=" + vmCid).getBytes(StandardCharsets.UTF_8);
     long self = ProcessHandle.current().pid();
     List<Long> pids = new ArrayList<>();

@@ -1,0 +1,51 @@
+package io.pgfleet.workers.controlplane;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The worker's settings ({@code pgfleet.*}).
+ *
+ * @param agents what the node agents on the VMs are told (rendered into manifests): their Temporal
+ *     frontend may differ from the worker's own (another network)
+ */
+@ConfigurationProperties("pgfleet")
+public record ControlPlaneProperties(
+    @DefaultValue Temporal temporal,
+    Bosh bosh,
+    @DefaultValue Agents agents,
+    @DefaultValue Manifest manifest) {
+
+  public record Temporal(
+      @DefaultValue("127.0.0.1:7233") String address, @DefaultValue("default") String namespace) {}
+
+  /**
+   * @param caCertFile PEM of the Director's CA; empty trusts the JVM's default CAs
+   * @param pollInterval how often a waiting activity asks the Director about its task
+   */
+  public record Bosh(
+      String url,
+      String client,
+      String secret,
+      Path caCertFile,
+      @DefaultValue("2s") Duration pollInterval) {
+
+    @Override
+    public String toString() {
+      return "Bosh[url=" + url + ", client=" + client + "]";
+    }
+  }
+
+  /** Empty values fall back to the worker's own Temporal address and namespace. */
+  public record Agents(String temporalAddress, String temporalNamespace) {}
+
+  public record Manifest(
+      @DefaultValue("latest") String releaseVersion,
+      @DefaultValue("ubuntu-jammy") String stemcellOs,
+      @DefaultValue("latest") String stemcellVersion,
+      @DefaultValue("default") String network,
+      @DefaultValue("z1") List<String> azs) {}
+}

@@ -1,0 +1,52 @@
+package io.pgfleet.workers.controlplane;
+
+import io.pgfleet.activities.bosh.BoshActivitiesImpl;
+import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
+import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
+import io.pgfleet.workflows.cluster.ClusterWorkflow;
+import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
+import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
+import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Registers every workflow and control-plane activity on {@link ClusterWorkflow#TASK_QUEUE}. */
+@Component
+class ControlPlaneWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneWorker.class);
+
+  private final WorkerFactory factory;
+  private final ControlPlaneProperties properties;
+
+  ControlPlaneWorker(
+      WorkerFactory factory,
+      ControlPlaneProperties properties,
+      BoshActivitiesImpl bosh,
+      ManifestActivitiesImpl manifests,
+      PostgresSqlActivitiesImpl sql) {
+    this.factory = factory;
+    this.properties = properties;
+    Worker worker = factory.newWorker(ClusterWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        ClusterWorkflowImpl.class, ProvisionWorkflowImpl.class, DeprovisionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(bosh, manifests, sql);
+  }
+
+  /** Polling starts only when the whole context is up, so no task meets a half-built worker. */
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    factory.start();
+    LOG.info(
+        "control-plane worker ready: task queue {} on {} namespace {}, BOSH {}",
+        ClusterWorkflow.TASK_QUEUE,
+        properties.temporal().address(),
+        properties.temporal().namespace(),
+        properties.bosh().url());
+  }
+}
