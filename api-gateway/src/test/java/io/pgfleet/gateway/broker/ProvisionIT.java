@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** PUT /v2/service_instances/:id and GET /v2/service_instances/:id. */
@@ -36,6 +37,17 @@ class ProvisionIT extends GatewayIntegrationTest {
                 .query(String.class)
                 .single())
         .isEqualTo(operation);
+  }
+
+  @Test
+  void bodyIsReadAsJsonWhateverItsContentType() throws Exception {
+    String id = newId();
+    mvc.perform(
+            broker(put("/v2/service_instances/" + id + "?accepts_incomplete=true"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(provisionBody(SMALL, "{}")))
+        .andExpect(status().isAccepted());
+    assertThat(instanceRows(id)).isEqualTo(1);
   }
 
   @Test
