@@ -1,0 +1,48 @@
+package io.pgfleet.gateway.config;
+
+import io.pgfleet.gateway.clusters.ClusterOperations;
+import io.pgfleet.gateway.clusters.TemporalClusterOperations;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.RpcRetryOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** A Temporal client only: the gateway starts, updates and queries workflows but runs none. */
+@Configuration(proxyBeanMethods = false)
+public class TemporalConfiguration {
+
+  /**
+   * How long a call keeps retrying while Temporal is unreachable. Platforms give up on a broker
+   * request after about 60 s; answering 503 well before that lets them retry cleanly.
+   */
+  private static final Duration RPC_RETRY_EXPIRATION = Duration.ofSeconds(15);
+
+  /** Connects lazily, so the gateway starts (and reports health) before Temporal is up. */
+  @Bean(destroyMethod = "shutdown")
+  WorkflowServiceStubs workflowServiceStubs(GatewayProperties properties) {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(properties.temporal().address())
+            .setRpcRetryOptions(
+                RpcRetryOptions.newBuilder()
+                    .setExpiration(RPC_RETRY_EXPIRATION)
+                    .validateBuildWithDefaults())
+            .build());
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, GatewayProperties properties) {
+    return WorkflowClient.newInstance(
+        stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
+  }
+
+  @Bean
+  ClusterOperations clusterOperations(WorkflowClient client) {
+    return new TemporalClusterOperations(client);
+  }
+}

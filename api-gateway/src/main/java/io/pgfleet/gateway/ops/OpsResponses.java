@@ -1,0 +1,105 @@
+package io.pgfleet.gateway.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.pgfleet.workflows.cluster.NodeView;
+import io.pgfleet.workflows.operation.OperationView;
+import io.pgfleet.workflows.operation.StepView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** Bodies of the operations API; enum values travel in lower case (primary, in_progress …). */
+public final class OpsResponses {
+
+  private OpsResponses() {}
+
+  /**
+   * @param phase the workflow's phase, or "unknown" when its workflow could not be asked
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record ClusterSummary(
+      String id,
+      String plan,
+      String planId,
+      String phase,
+      Instant createdAt,
+      String lastOperationId) {}
+
+  /**
+   * @param endpoints host:port of the pgpool nodes, where applications connect
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record ClusterDetail(
+      String id,
+      String serviceId,
+      String plan,
+      String planId,
+      String phase,
+      Instant createdAt,
+      List<Node> nodes,
+      List<String> endpoints,
+      List<String> bindingIds,
+      JsonNode parameters,
+      String lastOperationId) {}
+
+  /**
+   * @param name BOSH instance name, e.g. postgres/0
+   * @param role primary, standby or pgpool
+   */
+  public record Node(String name, String role, String host, int port, String state) {
+
+    static Node of(NodeView node) {
+      return new Node(node.name(), lower(node.role()), node.host(), node.port(), node.state());
+    }
+  }
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Operation(
+      String operationId,
+      String clusterId,
+      String type,
+      String state,
+      String description,
+      Instant startedAt,
+      Instant finishedAt,
+      String error,
+      List<Step> steps) {
+
+    static Operation of(OperationView op) {
+      return new Operation(
+          op.operationId(),
+          op.clusterId(),
+          lower(op.type()),
+          lower(op.state()),
+          op.description(),
+          Instant.ofEpochMilli(op.startedAtMillis()),
+          instant(op.finishedAtMillis()),
+          op.error(),
+          op.steps() == null ? List.of() : op.steps().stream().map(Step::of).toList());
+    }
+  }
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Step(
+      String name, String state, Instant startedAt, Instant finishedAt, String error) {
+
+    static Step of(StepView step) {
+      return new Step(
+          step.name(),
+          lower(step.state()),
+          Instant.ofEpochMilli(step.startedAtMillis()),
+          instant(step.finishedAtMillis()),
+          step.error());
+    }
+  }
+
+  static String lower(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+}

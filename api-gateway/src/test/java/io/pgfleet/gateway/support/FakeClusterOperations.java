@@ -1,0 +1,208 @@
+package io.pgfleet.gateway.support;
+
+import io.pgfleet.gateway.clusters.ClusterOperations;
+import io.pgfleet.gateway.clusters.ConcurrencyException;
+import io.pgfleet.gateway.clusters.NotFoundException;
+import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.BindRequest;
+import io.pgfleet.workflows.cluster.BindingCredentials;
+import io.pgfleet.workflows.cluster.ClusterPhase;
+import io.pgfleet.workflows.cluster.ClusterView;
+import io.pgfleet.workflows.cluster.DeprovisionRequest;
+import io.pgfleet.workflows.cluster.NodeRole;
+import io.pgfleet.workflows.cluster.NodeView;
+import io.pgfleet.workflows.cluster.OperationReceipt;
+import io.pgfleet.workflows.cluster.ProvisionRequest;
+import io.pgfleet.workflows.cluster.UnbindRequest;
+import io.pgfleet.workflows.operation.OperationState;
+import io.pgfleet.workflows.operation.OperationType;
+import io.pgfleet.workflows.operation.OperationView;
+import io.pgfleet.workflows.operation.StepView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An in-memory ClusterOperations that behaves like the cluster workflow's contract. Tests move
+ * operations along with {@link #finish} and make the next command fail with {@link #failNext}.
+ */
+public class FakeClusterOperations implements ClusterOperations {
+
+  private static final long STARTED_AT = 1_700_000_000_000L;
+
+  private final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
+  private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
+
+  /** The next command (provision, deprovision, bind or unbind) throws this. */
+  public void failNext(RuntimeException failure) {
+    nextFailure.set(failure);
+  }
+
+  /** Ends a running operation as the workflow would, with its steps finished. */
+  public void finish(String clusterId, String operationId, boolean succeed) {
+    Cluster cluster = clusters.get(clusterId);
+    OperationView op = cluster.operations.get(operationId);
+    OperationState state = succeed ? OperationState.SUCCEEDED : OperationState.FAILED;
+    String error = succeed ? null : "deploying the BOSH manifest failed";
+    cluster.operations.put(
+        operationId,
+        new OperationView(
+            operationId,
+            clusterId,
+            op.type(),
+            state,
+            op.type().name().toLowerCase() + (succeed ? " finished" : " failed"),
+            STARTED_AT,
+            STARTED_AT + 2000,
+            List.of(
+                new StepView(
+                    "render manifest", OperationState.SUCCEEDED, STARTED_AT, STARTED_AT + 10, null),
+                new StepView("deploy", state, STARTED_AT + 10, STARTED_AT + 2000, error)),
+            error));
+    if (op.type() == OperationType.PROVISION) {
+      cluster.phase = succeed ? ClusterPhase.READY : ClusterPhase.FAILED;
+    } else if (op.type() == OperationType.DEPROVISION) {
+      cluster.phase = succeed ? ClusterPhase.DELETED : ClusterPhase.READY;
+    }
+  }
+
+  /** Forgets a cluster, as if its workflow had been removed after retention. */
+  public void forget(String clusterId) {
+    clusters.remove(clusterId);
+  }
+
+  @Override
+  public OperationReceipt provision(String clusterId, ProvisionRequest request) {
+    throwIfFailing();
+    Cluster cluster = clusters.computeIfAbsent(clusterId, id -> new Cluster(id, request.planId()));
+    cluster.phase = ClusterPhase.PROVISIONING;
+    cluster.operations.put(
+        request.operationId(), running(clusterId, request.operationId(), OperationType.PROVISION));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  @Override
+  public OperationReceipt deprovision(String clusterId, DeprovisionRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    if (cluster.phase == ClusterPhase.PROVISIONING
+        || cluster.phase == ClusterPhase.DEPROVISIONING) {
+      throw new ConcurrencyException("cluster " + clusterId + " is " + cluster.phase);
+    }
+    cluster.phase = ClusterPhase.DEPROVISIONING;
+    cluster.operations.put(
+        request.operationId(),
+        running(clusterId, request.operationId(), OperationType.DEPROVISION));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  @Override
+  public BindingCredentials bind(String clusterId, String operationId, BindRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    if (cluster.phase != ClusterPhase.READY) {
+      throw new ConcurrencyException("cluster " + clusterId + " is " + cluster.phase);
+    }
+    String password =
+        cluster.passwords.computeIfAbsent(request.bindingId(), b -> UUID.randomUUID().toString());
+    String user = "app_" + request.bindingId().replace('-', '_');
+    List<String> hosts = List.of("127.0.1.3:9999", "127.0.1.4:9999", "127.0.1.5:9999");
+    return new BindingCredentials(
+        "postgresql://" + user + ":" + password + "@" + String.join(",", hosts) + "/app",
+        "jdbc:postgresql://" + String.join(",", hosts) + "/app",
+        user,
+        password,
+        "app",
+        hosts);
+  }
+
+  @Override
+  public void unbind(String clusterId, String operationId, UnbindRequest request) {
+    throwIfFailing();
+    if (existing(clusterId).passwords.remove(request.bindingId()) == null) {
+      throw new NotFoundException("binding " + request.bindingId() + " does not exist");
+    }
+  }
+
+  @Override
+  public Optional<ClusterView> view(String clusterId) {
+    Cluster c = clusters.get(clusterId);
+    if (c == null) {
+      return Optional.empty();
+    }
+    boolean ready = c.phase == ClusterPhase.READY;
+    List<NodeView> nodes =
+        ready
+            ? List.of(
+                new NodeView("postgres/0", NodeRole.PRIMARY, "127.0.1.1", 5432, "running"),
+                new NodeView("postgres/1", NodeRole.STANDBY, "127.0.1.2", 5432, "running"),
+                new NodeView("pgpool/0", NodeRole.PGPOOL, "127.0.1.3", 9999, "running"))
+            : List.of();
+    return Optional.of(
+        new ClusterView(
+            clusterId,
+            PlanCatalog.SERVICE_ID,
+            c.planId,
+            c.phase,
+            nodes,
+            ready ? List.of("127.0.1.3:9999") : List.of(),
+            new ArrayList<>(c.operations.values()),
+            new ArrayList<>(c.passwords.keySet()),
+            Map.of()));
+  }
+
+  @Override
+  public Optional<OperationView> operation(String clusterId, String operationId) {
+    return Optional.ofNullable(existing(clusterId).operations.get(operationId));
+  }
+
+  private Cluster existing(String clusterId) {
+    Cluster cluster = clusters.get(clusterId);
+    if (cluster == null) {
+      throw new NotFoundException("cluster " + clusterId + " does not exist");
+    }
+    return cluster;
+  }
+
+  private void throwIfFailing() {
+    RuntimeException failure = nextFailure.getAndSet(null);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static OperationView running(String clusterId, String operationId, OperationType type) {
+    return new OperationView(
+        operationId,
+        clusterId,
+        type,
+        OperationState.IN_PROGRESS,
+        type.name().toLowerCase() + ": deploying the BOSH manifest",
+        STARTED_AT,
+        null,
+        List.of(
+            new StepView(
+                "render manifest", OperationState.SUCCEEDED, STARTED_AT, STARTED_AT + 10, null),
+            new StepView("deploy", OperationState.IN_PROGRESS, STARTED_AT + 10, null, null)),
+        null);
+  }
+
+  private static final class Cluster {
+    final String id;
+    final String planId;
+    volatile ClusterPhase phase = ClusterPhase.NEW;
+    final Map<String, OperationView> operations =
+        java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, String> passwords = new ConcurrentHashMap<>();
+
+    Cluster(String id, String planId) {
+      this.id = id;
+      this.planId = planId;
+    }
+  }
+}
