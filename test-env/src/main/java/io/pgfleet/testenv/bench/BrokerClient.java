@@ -64,6 +64,25 @@ public final class BrokerClient {
         HttpRequest.BodyPublishers.noBody());
   }
 
+  public Answer bind(String instanceId, String bindingId, String serviceId, String planId)
+      throws IOException, InterruptedException {
+    String body =
+        JSON.createObjectNode().put("service_id", serviceId).put("plan_id", planId).toString();
+    return send(
+        "PUT",
+        "/v2/service_instances/" + instanceId + "/service_bindings/" + bindingId,
+        HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  public Answer unbind(String instanceId, String bindingId, String serviceId, String planId)
+      throws IOException, InterruptedException {
+    return send(
+        "DELETE",
+        "/v2/service_instances/%s/service_bindings/%s?service_id=%s&plan_id=%s"
+            .formatted(instanceId, bindingId, serviceId, planId),
+        HttpRequest.BodyPublishers.noBody());
+  }
+
   private Answer send(String method, String path, HttpRequest.BodyPublisher body)
       throws IOException, InterruptedException {
     HttpRequest request =

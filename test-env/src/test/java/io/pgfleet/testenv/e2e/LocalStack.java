@@ -1,5 +1,7 @@
 package io.pgfleet.testenv.e2e;
 
+import io.pgfleet.gateway.GatewayApplication;
+import io.pgfleet.testenv.bench.BrokerClient;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
@@ -14,21 +16,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The control plane's right-hand side for end-to-end tests, all real and in this JVM where
  * possible: the shared Temporal dev server, a local cloud (its VMs run real PostgreSQL and
- * pgpool-II) and the control-plane worker application.
+ * pgpool-II), the control-plane worker application and the API gateway (with its embedded inventory
+ * database).
  */
 final class LocalStack implements AutoCloseable {
 
   static final String BOSH_USER = "admin";
+  static final String BROKER_USER = "broker";
 
   final Path stateDir;
   final LocalCloud cloud;
   final String boshPassword = UUID.randomUUID().toString();
+  final String brokerPassword = UUID.randomUUID().toString();
+  final String adminToken = UUID.randomUUID().toString();
   private final ConfigurableApplicationContext worker;
+  private final ConfigurableApplicationContext gateway;
 
   private LocalStack(Path stateDir) throws Exception {
     this.stateDir = stateDir;
@@ -51,6 +59,26 @@ final class LocalStack implements AutoCloseable {
                 "--pgfleet.bosh.client=" + BOSH_USER,
                 "--pgfleet.bosh.secret=" + boshPassword,
                 "--pgfleet.bosh.poll-interval=200ms");
+    this.gateway =
+        new SpringApplicationBuilder(GatewayApplication.class)
+            .run(
+                "--server.port=0",
+                "--pgfleet.broker.username=" + BROKER_USER,
+                "--pgfleet.broker.password=" + brokerPassword,
+                "--pgfleet.admin-token=" + adminToken,
+                "--pgfleet.temporal.address=" + temporal.server().address(),
+                "--pgfleet.temporal.namespace=" + temporal.server().namespace(),
+                "--pgfleet.inventory.data-dir=" + stateDir.resolve("inventory"));
+  }
+
+  /** The gateway's base URL (it listens on a free port). */
+  String apiUrl() {
+    String port = gateway.getEnvironment().getProperty("local.server.port");
+    return "http://127.0.0.1:" + port;
+  }
+
+  BrokerClient broker() {
+    return new BrokerClient(apiUrl(), BROKER_USER, brokerPassword);
   }
 
   /**
@@ -73,6 +101,7 @@ final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    gateway.close();
     worker.close();
     for (Path vmDir : listOrEmpty(stateDir.resolve("vms"))) {
       new VmProcesses().kill(vmDir.getFileName().toString());
