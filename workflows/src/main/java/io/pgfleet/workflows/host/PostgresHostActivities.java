@@ -32,4 +32,25 @@ public interface PostgresHostActivities {
   /** Role, WAL positions, replication and connection figures as seen on this node. */
   @ActivityMethod(name = "PostgresHost.status")
   PostgresNodeStatus status();
+
+  /**
+   * Archive this node's WAL with pgBackRest into the given stanza: writes the VM's pgBackRest
+   * configuration, sets archive_mode, archive_command (archive-push) and restore_command
+   * (archive-get), restarting only when archive_mode changes. On a running primary it creates the
+   * stanza (if missing) and runs pgbackrest check, once per configuration and timeline. A node
+   * without a cluster yet keeps the settings for its bootstrap or base backup.
+   */
+  @ActivityMethod(name = "PostgresHost.configureArchiving")
+  ArchiveStatus configureArchiving(ConfigureArchivingInput input);
+
+  /** Archiver figures of this node: last archived and failed WAL, pending segments, lag. */
+  @ActivityMethod(name = "PostgresHost.archiveStatus")
+  ArchiveStatus archiveStatus();
+
+  /**
+   * pg_switch_wal on the primary; returns the WAL file that holds everything written before the
+   * call, which the archiver pushes next (for backups and tests).
+   */
+  @ActivityMethod(name = "PostgresHost.switchWal")
+  String switchWal();
 }
