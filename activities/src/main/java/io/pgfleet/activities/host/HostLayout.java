@@ -73,6 +73,14 @@ final class HostLayout {
     return env.dataDir().resolve("pgpool");
   }
 
+  /**
+   * pgBackRest's configuration (with the S3 keys), spool and lock files: per VM on the ephemeral
+   * disk, so neither a base backup nor a disk snapshot carries them to another node.
+   */
+  Path pgBackRestDir() {
+    return env.dataDir().resolve("pgbackrest");
+  }
+
   /** Fails when a socket for {@code port} would not fit in a Unix socket path. */
   void checkSocketPath(int port) {
     Path socket = socketDir().resolve(".s.PGSQL." + port);

@@ -14,19 +14,23 @@ final class PostgresConfigWriter {
   private final HostLayout layout;
   private final HostFiles files;
   private final AppliedStamp applied;
+  private final PgBackRestFiles pgBackRest;
 
   PostgresConfigWriter(HostLayout layout, HostFiles files) {
     this.layout = layout;
     this.files = files;
+    this.pgBackRest = new PgBackRestFiles(layout);
     this.applied = new AppliedStamp(layout.runDir().resolve("postgres.applied"), files);
   }
 
   /**
    * Writes the files and says what differs from the configuration the running server loaded last;
-   * so a retry after a crash between writing and reloading still reloads.
+   * so a retry after a crash between writing and reloading still reloads. Archiving configured on
+   * this node stays on (see {@link ArchivePgSettings#carryOver}).
    */
-  ConfigChange write(Map<String, String> settings, String hba) {
+  ConfigChange write(Map<String, String> wanted, String hba) {
     ensureInclude();
+    Map<String, String> settings = ArchivePgSettings.carryOver(wanted, current(), pgBackRest);
     List<String> before =
         applied
             .read(2)

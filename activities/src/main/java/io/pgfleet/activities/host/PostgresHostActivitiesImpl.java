@@ -1,7 +1,9 @@
 package io.pgfleet.activities.host;
 
+import io.pgfleet.workflows.host.ArchiveStatus;
 import io.pgfleet.workflows.host.BootstrapPrimaryInput;
 import io.pgfleet.workflows.host.BuildStandbyInput;
+import io.pgfleet.workflows.host.ConfigureArchivingInput;
 import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
 import io.pgfleet.workflows.host.StopPostgresInput;
@@ -11,14 +13,22 @@ import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
  * PostgreSQL 15 on this VM: data directory {@code <storeDir>/postgres}, sockets in {@code
  * <dataDir>/sock}, log {@code <dataDir>/sys/log/postgres.log}, pid file {@code
  * <dataDir>/sys/run/postgres.pid} while it should run. Changes are serialized per VM; status reads
- * run alongside them.
+ * run alongside them. WAL archiving: pgBackRest, configuration in {@code <dataDir>/pgbackrest}.
  */
 public final class PostgresHostActivitiesImpl implements PostgresHostActivities {
 
   private final PostgresNode node;
+  private final ArchiveStatusReader archiveStatus;
+  private final ArchivingSetup archiving;
 
   public PostgresHostActivitiesImpl(HostEnvironment env) {
     this.node = new PostgresNode(env);
+    PgBackRestFiles pgBackRest = new PgBackRestFiles(node.layout());
+    ArchiveVerification verification =
+        new ArchiveVerification(
+            pgBackRest, node.files(), new PgBackRest(pgBackRest, node.runner(), env.address()));
+    this.archiveStatus = new ArchiveStatusReader(node, pgBackRest, verification);
+    this.archiving = new ArchivingSetup(node, pgBackRest, verification, archiveStatus);
   }
 
   @Override
@@ -56,5 +66,20 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   @Override
   public PostgresNodeStatus status() {
     return new PostgresStatusReader(node).read();
+  }
+
+  @Override
+  public synchronized ArchiveStatus configureArchiving(ConfigureArchivingInput input) {
+    return archiving.run(input);
+  }
+
+  @Override
+  public ArchiveStatus archiveStatus() {
+    return archiveStatus.read();
+  }
+
+  @Override
+  public String switchWal() {
+    return new WalSwitch(node).run();
   }
 }
