@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * After the local cloud restarts, its VMs "boot" again: addresses are leased again, and every
  * started instance gets its job configuration re-rendered (the cloud's Temporal settings may have
- * changed) and its agent started. Processes that died meanwhile are not restarted here: their pid
- * files make the instance report {@code failing} until the node agent or a workflow acts.
+ * changed) and its agent started, unless the VM is powered off. Processes that died meanwhile are
+ * not restarted here: their pid files make the instance report {@code failing} until the node agent
+ * or a workflow acts.
  */
 public final class AgentResumer {
 
@@ -32,7 +33,10 @@ public final class AgentResumer {
       }
       Manifest manifest = ManifestParser.parse(deployment.manifest());
       for (InstanceRecord instance : deployment.instances()) {
-        if (instance.hasVm() && InstanceRecord.STARTED.equals(instance.state())) {
+        // a powered-off (fenced) VM stays off until someone starts it on purpose
+        if (instance.hasVm()
+            && InstanceRecord.STARTED.equals(instance.state())
+            && !vms.isPoweredOff(instance.vmCid())) {
           try {
             actions.startJobs(deployment.name(), manifest, instance);
           } catch (Exception e) {
