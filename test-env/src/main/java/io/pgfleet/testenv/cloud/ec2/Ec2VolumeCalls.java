@@ -104,6 +104,7 @@ final class Ec2VolumeCalls {
       LOG.info("Volume {} from {} available", volume.volumeId(), volume.snapshotId());
     } catch (IOException e) {
       LOG.warn("Volume {} from {} failed", volume.volumeId(), volume.snapshotId(), e);
+      deleteQuietly(partial);
       done = volume.withState(VolumeRecord.ERROR);
     }
     VolumeRecord finished = done;
@@ -198,6 +199,14 @@ final class Ec2VolumeCalls {
         .leaf("encrypted", false)
         .leaf("multiAttachEnabled", false)
         .tagSet(tags);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      Dirs.deleteTree(dir);
+    } catch (IOException e) {
+      LOG.warn("Cannot remove the partial copy {}", dir, e);
+    }
   }
 
   private static List<String> listOf(String value) {

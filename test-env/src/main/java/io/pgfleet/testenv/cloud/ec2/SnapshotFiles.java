@@ -28,8 +28,13 @@ final class SnapshotFiles {
     Files.createDirectories(root);
     Path partial = root.resolve(snapshotId + PARTIAL);
     Dirs.deleteTree(partial);
-    DiskCopier.copy(source, partial);
-    Files.move(partial, dir(snapshotId));
+    try {
+      DiskCopier.copy(source, partial);
+      Files.move(partial, dir(snapshotId));
+    } catch (IOException e) {
+      Dirs.deleteTree(partial);
+      throw e;
+    }
   }
 
   void delete(String snapshotId) throws IOException {

@@ -33,12 +33,14 @@ public final class AgentResumer {
       }
       Manifest manifest = ManifestParser.parse(deployment.manifest());
       for (InstanceRecord instance : deployment.instances()) {
-        // a powered-off (fenced) VM stays off until someone starts it on purpose
-        if (instance.hasVm()
-            && InstanceRecord.STARTED.equals(instance.state())
-            && !vms.isPoweredOff(instance.vmCid())) {
+        if (instance.hasVm() && InstanceRecord.STARTED.equals(instance.state())) {
           try {
-            actions.startJobs(deployment.name(), manifest, instance);
+            if (vms.isPoweredOff(instance.vmCid())) {
+              // a fenced VM stays off until started on purpose, with a current config then
+              actions.render(deployment.name(), manifest, instance);
+            } else {
+              actions.startJobs(deployment.name(), manifest, instance);
+            }
           } catch (Exception e) {
             LOG.warn("Cannot start the agent of {} again", instance.label(), e);
           }
