@@ -17,6 +17,15 @@ public enum FailureType {
   HOST_COMMAND_FAILED(true),
   /** The VM's state contradicts the request (e.g. a data directory of another cluster). */
   HOST_STATE_CONFLICT(false),
+  /** The IaaS API was throttled, answered 5xx or could not be reached; try again later. */
+  IAAS_UNAVAILABLE(true),
+  /** The IaaS has no such VM, disk, snapshot or volume (where absence is not success). */
+  IAAS_NOT_FOUND(false),
+  /**
+   * The IaaS refused the request (invalid parameter, bad credentials, resource in the wrong state
+   * such as an attached volume) or the resource ended in error.
+   */
+  IAAS_REQUEST_REJECTED(false),
   /** The input is wrong and stays wrong however often it is retried. */
   INVALID_INPUT(false),
   /**

@@ -3,6 +3,8 @@ package io.pgfleet.testenv.cloud;
 import io.pgfleet.testenv.cloud.director.DirectorContext;
 import io.pgfleet.testenv.cloud.director.DirectorHttpServer;
 import io.pgfleet.testenv.cloud.director.DirectorTls;
+import io.pgfleet.testenv.cloud.ec2.Ec2ApiSettings;
+import io.pgfleet.testenv.cloud.ec2.Ec2Cloud;
 import io.pgfleet.testenv.cloud.jobs.AgentResumer;
 import io.pgfleet.testenv.cloud.jobs.JobFactory;
 import io.pgfleet.testenv.cloud.state.DeploymentRecord;
@@ -44,6 +46,7 @@ public final class LocalCloud implements AutoCloseable {
   private final TemporalConnection temporal;
   private final DirectorHttpServer http;
   private final DirectorTls.Material tls;
+  private final Ec2Cloud ec2;
 
   private LocalCloud(
       LocalCloudSettings settings,
@@ -52,7 +55,8 @@ public final class LocalCloud implements AutoCloseable {
       TaskRunner tasks,
       TemporalConnection temporal,
       DirectorHttpServer http,
-      DirectorTls.Material tls) {
+      DirectorTls.Material tls,
+      Ec2Cloud ec2) {
     this.settings = settings;
     this.store = store;
     this.vms = vms;
@@ -60,13 +64,15 @@ public final class LocalCloud implements AutoCloseable {
     this.temporal = temporal;
     this.http = http;
     this.tls = tls;
+    this.ec2 = ec2;
   }
 
   public static LocalCloudBuilder builder() {
     return new LocalCloudBuilder();
   }
 
-  static LocalCloud start(LocalCloudSettings settings) throws Exception {
+  static LocalCloud start(LocalCloudSettings settings, Ec2ApiSettings ec2Settings)
+      throws Exception {
     InetAddress bind = InetAddress.getByName(settings.bindAddress());
     if (!bind.isLoopbackAddress()) {
       throw new IllegalArgumentException(
@@ -117,7 +123,14 @@ public final class LocalCloud implements AutoCloseable {
               settings.user(),
               settings.password());
       LOG.info("BOSH Director double listening on {}", http.url());
-      return new LocalCloud(settings, store, vms, tasks, temporal, http, tls);
+      Ec2Cloud ec2;
+      try {
+        ec2 = Ec2Cloud.start(bind, ec2Settings, store, vms);
+      } catch (Exception e) {
+        http.close();
+        throw e;
+      }
+      return new LocalCloud(settings, store, vms, tasks, temporal, http, tls, ec2);
     } catch (Exception e) {
       // e.g. the port is taken: stop what already runs, leave the VMs' processes alone
       tasks.close();
@@ -130,6 +143,16 @@ public final class LocalCloud implements AutoCloseable {
   /** The Director's base URL, e.g. {@code https://127.0.0.1:25555}. */
   public URI directorUrl() {
     return http.url();
+  }
+
+  /** The EC2-compatible API's endpoint, e.g. {@code http://127.0.0.1:8773}. */
+  public URI ec2Endpoint() {
+    return ec2.endpoint();
+  }
+
+  /** The region EC2 requests must be signed for. */
+  public String ec2Region() {
+    return ec2.region();
   }
 
   /** The CA certificate (PEM) to trust, when TLS is on. */
@@ -170,7 +193,8 @@ public final class LocalCloud implements AutoCloseable {
 
   /**
    * Pulls the plug on a VM: SIGKILL to every process carrying its PGFLEET_VM_ID, and its agent
-   * stopped. The VM stays and reports failing until someone starts or recreates it.
+   * stopped. The VM stays, powered off (EC2 state stopped), and reports failing until someone
+   * starts or recreates it.
    */
   public void powerOff(String deployment, String instanceGroup, int index)
       throws InterruptedException {
@@ -179,6 +203,7 @@ public final class LocalCloud implements AutoCloseable {
 
   @Override
   public void close() {
+    ec2.close();
     http.close();
     tasks.close();
     vms.close();

@@ -1,5 +1,6 @@
 package io.pgfleet.testenv.cloud;
 
+import io.pgfleet.testenv.cloud.ec2.Ec2ApiSettings;
 import io.pgfleet.workers.node.NodeAgentConfig;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
@@ -38,6 +39,10 @@ public final class LocalCloudBuilder {
   private Path postgresBinDir = NodeAgentConfig.DEFAULT_POSTGRES_BIN;
   private Path pgpoolBin = NodeAgentConfig.DEFAULT_PGPOOL_BIN;
   private int workers = DEFAULT_WORKERS;
+  private int ec2Port;
+  private String ec2Region = Ec2ApiSettings.DEFAULT_REGION;
+  private String ec2AccessKey;
+  private String ec2SecretKey;
   private Path leaseDir =
       Path.of(System.getProperty("java.io.tmpdir"), "pgfleet-local-cloud", "address-leases");
 
@@ -124,6 +129,32 @@ public final class LocalCloudBuilder {
     return this;
   }
 
+  /** The EC2 API's port; 0 (the default) picks a free one. */
+  public LocalCloudBuilder ec2Port(int port) {
+    this.ec2Port = port;
+    return this;
+  }
+
+  public LocalCloudBuilder ec2Region(String region) {
+    this.ec2Region = region;
+    return this;
+  }
+
+  /** The EC2 API's one key pair; without it, the Director's user and password. */
+  public LocalCloudBuilder ec2Credentials(String accessKey, String secretKey) {
+    this.ec2AccessKey = accessKey;
+    this.ec2SecretKey = secretKey;
+    return this;
+  }
+
+  public Ec2ApiSettings ec2Settings() {
+    return new Ec2ApiSettings(
+        ec2Port,
+        ec2Region,
+        ec2AccessKey != null ? ec2AccessKey : user,
+        ec2SecretKey != null ? ec2SecretKey : Objects.requireNonNull(password, "no password"));
+  }
+
   public LocalCloudSettings settings() {
     Objects.requireNonNull(stateDir, "local cloud needs a state directory");
     Objects.requireNonNull(password, "local cloud needs a Director password");
@@ -150,6 +181,6 @@ public final class LocalCloudBuilder {
 
   /** Builds and starts the local cloud. */
   public LocalCloud start() throws Exception {
-    return LocalCloud.start(settings());
+    return LocalCloud.start(settings(), ec2Settings());
   }
 }

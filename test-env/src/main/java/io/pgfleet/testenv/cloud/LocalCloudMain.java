@@ -1,6 +1,7 @@
 package io.pgfleet.testenv.cloud;
 
 import ch.qos.logback.classic.Level;
+import io.pgfleet.testenv.cloud.ec2.Ec2ApiSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -16,15 +17,19 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * LocalCloudMain --state-dir DIR [--address 127.0.0.1] [--port 25555] [--user admin]
  *     --password SECRET [--temporal-address 127.0.0.1:7233] [--namespace default] [--tls]
- *     [--vm-user pgfleet-vm]
+ *     [--vm-user pgfleet-vm] [--ec2-port 8773] [--ec2-region us-east-1]
+ *     [--ec2-access-key KEY] [--ec2-secret-key SECRET]
  * </pre>
  *
- * Prints {@code local cloud ready: <director-url>} once listening; SIGTERM stops the Director and
- * the agents and leaves VM processes running. The password may come from LOCAL_CLOUD_PASSWORD.
+ * Prints {@code local cloud ec2 api: <ec2-url>}, then {@code local cloud ready: <director-url>}
+ * once listening; SIGTERM stops the Director and the agents and leaves VM processes running. The
+ * password may come from LOCAL_CLOUD_PASSWORD, the EC2 secret key from LOCAL_CLOUD_EC2_SECRET_KEY;
+ * the EC2 keys default to the Director's user and password.
  */
 public final class LocalCloudMain {
 
   public static final String READY = "local cloud ready: ";
+  public static final String EC2_READY = "local cloud ec2 api: ";
 
   private static final Set<String> FLAGS = Set.of("--tls");
   private static final List<String> OPTIONS =
@@ -36,7 +41,11 @@ public final class LocalCloudMain {
           "--password",
           "--temporal-address",
           "--namespace",
-          "--vm-user");
+          "--vm-user",
+          "--ec2-port",
+          "--ec2-region",
+          "--ec2-access-key",
+          "--ec2-secret-key");
 
   private LocalCloudMain() {}
 
@@ -48,20 +57,32 @@ public final class LocalCloudMain {
       System.err.println(
           "usage: LocalCloudMain --state-dir DIR --password SECRET [--address 127.0.0.1]"
               + " [--port 25555] [--user admin] [--temporal-address 127.0.0.1:7233]"
-              + " [--namespace default] [--tls] [--vm-user pgfleet-vm]");
+              + " [--namespace default] [--tls] [--vm-user pgfleet-vm] [--ec2-port 8773]"
+              + " [--ec2-region us-east-1] [--ec2-access-key KEY] [--ec2-secret-key SECRET]");
       System.exit(2);
     }
+    String user = options.getOrDefault("--user", "admin");
+    String ec2Secret =
+        options.getOrDefault("--ec2-secret-key", System.getenv("LOCAL_CLOUD_EC2_SECRET_KEY"));
     LocalCloud cloud =
         LocalCloud.builder()
             .stateDir(Path.of(options.get("--state-dir")))
             .bindAddress(options.getOrDefault("--address", "127.0.0.1"))
             .port(Integer.parseInt(options.getOrDefault("--port", "25555")))
-            .credentials(options.getOrDefault("--user", "admin"), password)
+            .credentials(user, password)
             .temporal(
                 options.getOrDefault("--temporal-address", "127.0.0.1:7233"),
                 options.getOrDefault("--namespace", "default"))
             .vmUser(options.getOrDefault("--vm-user", LocalCloudBuilder.DEFAULT_VM_USER))
             .tls(options.containsKey("--tls"))
+            .ec2Port(
+                Integer.parseInt(
+                    options.getOrDefault(
+                        "--ec2-port", String.valueOf(Ec2ApiSettings.DEFAULT_PORT))))
+            .ec2Region(options.getOrDefault("--ec2-region", Ec2ApiSettings.DEFAULT_REGION))
+            .ec2Credentials(
+                options.getOrDefault("--ec2-access-key", user),
+                ec2Secret != null ? ec2Secret : password)
             .start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -72,6 +93,7 @@ public final class LocalCloudMain {
                   stopped.countDown();
                 },
                 "local-cloud-shutdown"));
+    System.out.println(EC2_READY + cloud.ec2Endpoint());
     System.out.println(READY + cloud.directorUrl());
     System.out.flush();
     stopped.await();

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * After the local cloud restarts, its VMs "boot" again: addresses are leased again, and every
  * started instance gets its job configuration re-rendered (the cloud's Temporal settings may have
- * changed) and its agent started. Processes that died meanwhile are not restarted here: their pid
- * files make the instance report {@code failing} until the node agent or a workflow acts.
+ * changed) and its agent started, unless the VM is powered off. Processes that died meanwhile are
+ * not restarted here: their pid files make the instance report {@code failing} until the node agent
+ * or a workflow acts.
  */
 public final class AgentResumer {
 
@@ -34,7 +35,12 @@ public final class AgentResumer {
       for (InstanceRecord instance : deployment.instances()) {
         if (instance.hasVm() && InstanceRecord.STARTED.equals(instance.state())) {
           try {
-            actions.startJobs(deployment.name(), manifest, instance);
+            if (vms.isPoweredOff(instance.vmCid())) {
+              // a fenced VM stays off until started on purpose, with a current config then
+              actions.render(deployment.name(), manifest, instance);
+            } else {
+              actions.startJobs(deployment.name(), manifest, instance);
+            }
           } catch (Exception e) {
             LOG.warn("Cannot start the agent of {} again", instance.label(), e);
           }

@@ -4,6 +4,7 @@ import io.pgfleet.testenv.cloud.VmAgentLauncher;
 import io.pgfleet.testenv.cloud.state.InstanceRecord;
 import io.pgfleet.workers.node.NodeAgentConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class VmManager implements AutoCloseable {
 
   private static final int CLOUD_ID_LENGTH = 17;
+  private static final String POWERED_OFF_MARKER = "powered-off";
 
   private static final Logger LOG = LoggerFactory.getLogger(VmManager.class);
 
@@ -121,7 +123,9 @@ public final class VmManager implements AutoCloseable {
     user.own(file);
   }
 
+  /** Starts the VM's agent; a powered-off VM is powered on first (BOSH start/recreate). */
   public void startAgent(NodeAgentConfig config) throws Exception {
+    powerOn(config.vmId());
     agents.start(config);
   }
 
@@ -137,13 +141,52 @@ public final class VmManager implements AutoCloseable {
     }
   }
 
-  /** Pulls the plug: SIGKILL every process of the VM and stop its agent. The VM stays. */
+  /**
+   * Pulls the plug: SIGKILL every process of the VM and stop its agent. The VM stays, powered off
+   * (marked before anything is killed, so a crash in between cannot bring it back on a restart).
+   */
   public void powerOff(InstanceRecord instance) throws InterruptedException {
+    markPoweredOff(instance);
     agents.stop(instance.id());
     if (instance.hasVm()) {
       processes.kill(instance.vmCid());
       LOG.info("Powered off VM {} of {}", instance.vmCid(), instance.label());
     }
+  }
+
+  /** An OS shutdown: the agent stopped, processes SIGTERM then SIGKILL; the VM stays off. */
+  public void shutDown(InstanceRecord instance) throws InterruptedException {
+    markPoweredOff(instance);
+    stopJobs(instance);
+    LOG.info("Shut down VM {} of {}", instance.vmCid(), instance.label());
+  }
+
+  /** Whether the VM was powered off and not started since; false for unknown VMs. */
+  public boolean isPoweredOff(String vmCid) {
+    return Files.exists(poweredOffMarker(vmCid));
+  }
+
+  /** Powers the VM on; its agent is started separately. */
+  public void powerOn(String vmCid) throws IOException {
+    if (Files.deleteIfExists(poweredOffMarker(vmCid))) {
+      LOG.info("Powered on VM {}", vmCid);
+    }
+  }
+
+  private void markPoweredOff(InstanceRecord instance) {
+    if (!instance.hasVm()) {
+      return;
+    }
+    try {
+      Files.writeString(poweredOffMarker(instance.vmCid()), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot mark VM " + instance.vmCid() + " powered off", e);
+    }
+  }
+
+  /** Kept on the VM's ephemeral disk: it survives a restart and goes with the VM. */
+  private Path poweredOffMarker(String vmCid) {
+    return layout.vmDir(vmCid).resolve("sys").resolve(POWERED_OFF_MARKER);
   }
 
   public String jobState(InstanceRecord instance) {
