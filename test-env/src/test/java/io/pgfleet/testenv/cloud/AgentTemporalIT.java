@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestSettings;
+import io.pgfleet.codec.EncryptionKeys;
 import io.pgfleet.workers.node.NodeAgentConfig;
 import io.pgfleet.workflows.bosh.ClusterManifestInput;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The node agent's Temporal frontend comes from the manifest's {@code pgfleet.temporal} properties
  * when they are there, as a real job template would render them, and from the local cloud's own
- * settings otherwise.
+ * settings otherwise; the payload codec keys from {@code pgfleet.codec.keys}.
  */
 class AgentTemporalIT {
 
@@ -61,7 +63,9 @@ class AgentTemporalIT {
   @Test
   void aManifestRenderedByTheControlPlaneDeploysAndPointsEveryAgentAtItsTemporal()
       throws Exception {
-    ManifestSettings settings = ManifestSettings.defaults("127.0.0.1:17233", "pgfleet");
+    String keys = EncryptionKeys.newKeySpec("k1");
+    ManifestSettings settings =
+        ManifestSettings.defaults("127.0.0.1:17233", "pgfleet").withCodecKeys(keys);
     String manifest =
         new ManifestActivitiesImpl(settings)
             .renderCluster(new ClusterManifestInput("c-42", "pgfleet-c-42", PlanCatalog.SMALL));
@@ -72,8 +76,13 @@ class AgentTemporalIT {
     for (LocalVm vm : test.cloud.vms("pgfleet-c-42")) {
       NodeAgentConfig config = NodeAgentConfig.read(vm.agentConfigFile());
       assertThat(config.temporal())
-          .isEqualTo(new NodeAgentConfig.Temporal("127.0.0.1:17233", "pgfleet"));
+          .isEqualTo(new NodeAgentConfig.Temporal("127.0.0.1:17233", "pgfleet", keys));
       assertThat(config.properties()).containsKey("pgfleet");
+      Map<?, ?> pgfleet = (Map<?, ?>) config.properties().get("pgfleet");
+      assertThat(pgfleet.containsKey("cluster_id")).isTrue();
+      assertThat(pgfleet.containsKey("codec"))
+          .as("the keys are rendered once, into temporal.codec_keys")
+          .isFalse();
     }
     assertThat(
             DirectorClient.instance(client.instances("pgfleet-c-42"), "postgres", 1)
