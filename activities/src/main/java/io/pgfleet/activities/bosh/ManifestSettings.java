@@ -35,6 +35,12 @@ public record ManifestSettings(
   public static final String DEFAULT_RELEASE = "pgfleet";
 
   /**
+   * What the node agents get as {@code pgfleet.codec.keys} by default: a config server (CredHub)
+   * variable the Director fills in when it renders the job, so the keys never sit in a manifest.
+   */
+  public static final String CODEC_KEYS_VARIABLE = "((pgfleet_codec_keys))";
+
+  /**
    * BOSH's update block.
    *
    * @param canaryWatchTime milliseconds BOSH waits for a canary to be running: "N" or "min-max"

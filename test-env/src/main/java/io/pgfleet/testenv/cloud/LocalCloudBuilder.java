@@ -4,6 +4,8 @@ import io.pgfleet.workers.node.NodeAgentConfig;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Builds a {@link LocalCloud}; only the state directory and the password have no default. */
@@ -38,6 +40,7 @@ public final class LocalCloudBuilder {
   private Path postgresBinDir = NodeAgentConfig.DEFAULT_POSTGRES_BIN;
   private Path pgpoolBin = NodeAgentConfig.DEFAULT_PGPOOL_BIN;
   private int workers = DEFAULT_WORKERS;
+  private final Map<String, String> variables = new LinkedHashMap<>();
   private Path leaseDir =
       Path.of(System.getProperty("java.io.tmpdir"), "pgfleet-local-cloud", "address-leases");
 
@@ -124,6 +127,12 @@ public final class LocalCloudBuilder {
     return this;
   }
 
+  /** A config server value: manifests may say {@code ((name))} and VMs get the value. */
+  public LocalCloudBuilder variable(String name, String value) {
+    this.variables.put(name, value);
+    return this;
+  }
+
   public LocalCloudSettings settings() {
     Objects.requireNonNull(stateDir, "local cloud needs a state directory");
     Objects.requireNonNull(password, "local cloud needs a Director password");
@@ -145,7 +154,8 @@ public final class LocalCloudBuilder {
         postgresBinDir,
         pgpoolBin,
         workers,
-        leaseDir);
+        leaseDir,
+        variables);
   }
 
   /** Builds and starts the local cloud. */

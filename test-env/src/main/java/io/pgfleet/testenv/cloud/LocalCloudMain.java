@@ -21,10 +21,14 @@ import org.slf4j.LoggerFactory;
  *
  * Prints {@code local cloud ready: <director-url>} once listening; SIGTERM stops the Director and
  * the agents and leaves VM processes running. The password may come from LOCAL_CLOUD_PASSWORD.
+ * Every environment variable {@code LOCAL_CLOUD_VAR_<name>} is a config server value for {@code
+ * ((<name>))} in manifests (secrets such as {@code pgfleet_codec_keys}: environment, never the
+ * command line).
  */
 public final class LocalCloudMain {
 
   public static final String READY = "local cloud ready: ";
+  public static final String VARIABLE_ENV_PREFIX = "LOCAL_CLOUD_VAR_";
 
   private static final Set<String> FLAGS = Set.of("--tls");
   private static final List<String> OPTIONS =
@@ -51,7 +55,7 @@ public final class LocalCloudMain {
               + " [--namespace default] [--tls] [--vm-user pgfleet-vm]");
       System.exit(2);
     }
-    LocalCloud cloud =
+    LocalCloudBuilder builder =
         LocalCloud.builder()
             .stateDir(Path.of(options.get("--state-dir")))
             .bindAddress(options.getOrDefault("--address", "127.0.0.1"))
@@ -61,8 +65,13 @@ public final class LocalCloudMain {
                 options.getOrDefault("--temporal-address", "127.0.0.1:7233"),
                 options.getOrDefault("--namespace", "default"))
             .vmUser(options.getOrDefault("--vm-user", LocalCloudBuilder.DEFAULT_VM_USER))
-            .tls(options.containsKey("--tls"))
-            .start();
+            .tls(options.containsKey("--tls"));
+    System.getenv().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(VARIABLE_ENV_PREFIX))
+        .forEach(
+            e ->
+                builder.variable(e.getKey().substring(VARIABLE_ENV_PREFIX.length()), e.getValue()));
+    LocalCloud cloud = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

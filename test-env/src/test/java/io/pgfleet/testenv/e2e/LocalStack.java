@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * possible: the shared Temporal dev server, a local cloud (its VMs run real PostgreSQL and
  * pgpool-II), the control-plane worker application and the API gateway (with its embedded inventory
  * database). Every Temporal client of the stack encrypts payloads with one random key; the local
- * cloud's agents get it from their manifests, as on a real Director.
+ * cloud's agents get it through their manifests' config server variable, as on a real Director.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -39,7 +39,10 @@ final class LocalStack implements AutoCloseable {
   final String brokerPassword = UUID.randomUUID().toString();
   final String adminToken = UUID.randomUUID().toString();
 
-  /** The payload codec keys of the worker, the gateway and (through manifests) every node agent. */
+  /**
+   * The payload codec keys of the worker, the gateway and every node agent (whose manifests say
+   * {@code ((pgfleet_codec_keys))}, filled in by the cloud's config server).
+   */
   final String codecKeys = EncryptionKeys.newKeySpec("e2e");
 
   private final ConfigurableApplicationContext worker;
@@ -56,6 +59,7 @@ final class LocalStack implements AutoCloseable {
             .workflowClient(temporal.client())
             .temporal(temporal.server().address(), temporal.server().namespace())
             .stopGrace(Duration.ofSeconds(5))
+            .variable("pgfleet_codec_keys", codecKeys) // CredHub's part
             .start();
     this.worker =
         ControlPlaneWorkerApplication.builder()

@@ -49,7 +49,7 @@ class ActivitiesConfiguration {
             orDefault(agents.temporalAddress(), properties.temporal().address()),
             orDefault(agents.temporalNamespace(), properties.temporal().namespace()),
             ManifestSettings.Update.ONE_AT_A_TIME,
-            orDefault(agents.codecKeys(), properties.codec().keys())));
+            orDefault(agents.codecKeys(), ManifestSettings.CODEC_KEYS_VARIABLE)));
   }
 
   @Bean

@@ -42,11 +42,13 @@ public record ControlPlaneProperties(
   }
 
   /**
-   * Empty values fall back to the worker's own Temporal address, namespace and codec keys.
+   * Empty values fall back to the worker's own Temporal address and namespace.
    *
-   * @param codecKeys what manifests give the node agents as {@code pgfleet.codec.keys}; on a real
-   *     Director set it to a variable reference such as {@code ((pgfleet_codec_keys))}, which BOSH
-   *     resolves from CredHub at deploy time, so the keys never sit in a manifest
+   * @param codecKeys what manifests give the node agents as {@code pgfleet.codec.keys}; by default
+   *     the variable {@code ((pgfleet_codec_keys))}, which the Director resolves from its config
+   *     server (CredHub) when it renders the job, so the keys never sit in a manifest (nor in the
+   *     Temporal history that carries it). The variable must hold the same keys as {@code
+   *     pgfleet.codec.keys}.
    */
   public record Agents(String temporalAddress, String temporalNamespace, String codecKeys) {
 

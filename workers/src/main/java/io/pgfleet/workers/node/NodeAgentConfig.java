@@ -57,8 +57,9 @@ public record NodeAgentConfig(
    * Where the agent finds the Temporal frontend, and how it reads payloads there.
    *
    * @param codecKeys the payload codec keys ({@code keyId:base64key[,…]}), rendered from the job
-   *     property {@code pgfleet.codec.keys}: on a real Director a CredHub-backed variable. Null
-   *     only where nothing is encrypted (tests of the local cloud alone).
+   *     property {@code pgfleet.codec.keys}, which manifests set to the config server (CredHub)
+   *     variable {@code ((pgfleet_codec_keys))}. Null only where nothing is encrypted (tests of the
+   *     local cloud alone).
    */
   public record Temporal(String address, String namespace, String codecKeys) {
 

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * Renders the node-agent job's configuration for one instance the way a BOSH job template would:
- * the job's manifest properties, the VM's own facts, and links to every instance of every group.
- * The Temporal frontend is the manifest's ({@code pgfleet.temporal}) when it names one, else the
- * local cloud's.
+ * the job's manifest properties (with {@code ((variables))} from the {@link ConfigServer}), the
+ * VM's own facts, and links to every instance of every group. The Temporal frontend is the
+ * manifest's ({@code pgfleet.temporal}) when it names one, else the local cloud's.
  */
 public final class AgentConfigRenderer {
 
@@ -34,6 +34,8 @@ public final class AgentConfigRenderer {
       Manifest manifest,
       InstanceRecord instance,
       List<InstanceRecord> instances) {
+    Map<String, Object> properties =
+        new ConfigServer(settings.variables()).interpolate(properties(manifest, instance.group()));
     return new NodeAgentConfig(
         deployment,
         instance.group(),
@@ -41,7 +43,7 @@ public final class AgentConfigRenderer {
         instance.id(),
         instance.vmCid(),
         instance.address(),
-        temporal(properties(manifest, instance.group())),
+        temporal(properties),
         layout.storeDir(instance),
         layout.vmDir(instance.vmCid()),
         settings.vmUser(),
@@ -50,7 +52,7 @@ public final class AgentConfigRenderer {
         NodeAgentConfig.DEFAULT_POSTGRES_PORT,
         NodeAgentConfig.DEFAULT_PGPOOL_PORT,
         NodeAgentConfig.DEFAULT_PCP_PORT,
-        withoutCodecKeys(properties(manifest, instance.group())),
+        withoutCodecKeys(properties),
         links(manifest, instances));
   }
 
