@@ -17,9 +17,9 @@ import java.util.TreeMap;
 /**
  * Renders a cluster's BOSH manifest: {@value #POSTGRES_GROUP} ×{@value #POSTGRES_INSTANCES} with
  * persistent disks and {@value #PGPOOL_GROUP} ×{@value #PGPOOL_INSTANCES} without, every VM running
- * the node-agent job with the cluster id, plan and Temporal address as properties. Keys are written
- * in a fixed order and plan parameters sorted, so the same input always gives the same bytes (BOSH
- * then sees no change on a re-deploy).
+ * the node-agent job with the cluster id, plan, Temporal address and payload codec keys (when
+ * configured) as properties. Entries are written in a fixed order and plan parameters sorted, so
+ * the same input always gives the same bytes (BOSH then sees no change on a re-deploy).
  */
 public final class ManifestActivitiesImpl implements ManifestActivities {
 
@@ -102,6 +102,9 @@ public final class ManifestActivitiesImpl implements ManifestActivities {
     pgfleet.put(
         "temporal",
         map("address", settings.temporalAddress(), "namespace", settings.temporalNamespace()));
+    if (settings.codecKeys() != null) {
+      pgfleet.put("codec", map("keys", settings.codecKeys()));
+    }
     if (postgres) {
       Map<String, String> parameters =
           input.plan().postgresParameters() == null

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * @param network the cloud config network every VM joins
  * @param azs availability zones; BOSH spreads each group's instances over them in order
  * @param temporalAddress host:port of the Temporal frontend as seen from the VMs
+ * @param codecKeys the payload codec keys the node agents get as job property {@code
+ *     pgfleet.codec.keys}, or null to leave it out. On a real Director this is a variable reference
+ *     such as {@code ((pgfleet_codec_keys))}: BOSH resolves it from CredHub at deploy time, so the
+ *     keys never sit in the manifest, the Director's database or Temporal history.
  */
 public record ManifestSettings(
     String releaseName,
@@ -25,9 +29,16 @@ public record ManifestSettings(
     List<String> azs,
     String temporalAddress,
     String temporalNamespace,
-    Update update) {
+    Update update,
+    String codecKeys) {
 
   public static final String DEFAULT_RELEASE = "pgfleet";
+
+  /**
+   * What the node agents get as {@code pgfleet.codec.keys} by default: a config server (CredHub)
+   * variable the Director fills in when it renders the job, so the keys never sit in a manifest.
+   */
+  public static final String CODEC_KEYS_VARIABLE = "((pgfleet_codec_keys))";
 
   /**
    * BOSH's update block.
@@ -65,6 +76,30 @@ public record ManifestSettings(
     }
   }
 
+  /** Settings without codec keys: the agents get no {@code pgfleet.codec.keys}. */
+  public ManifestSettings(
+      String releaseName,
+      String releaseVersion,
+      String stemcellOs,
+      String stemcellVersion,
+      String network,
+      List<String> azs,
+      String temporalAddress,
+      String temporalNamespace,
+      Update update) {
+    this(
+        releaseName,
+        releaseVersion,
+        stemcellOs,
+        stemcellVersion,
+        network,
+        azs,
+        temporalAddress,
+        temporalNamespace,
+        update,
+        null);
+  }
+
   public ManifestSettings {
     required(releaseName, "release name");
     required(releaseVersion, "release version");
@@ -79,6 +114,48 @@ public record ManifestSettings(
     azs.forEach(az -> required(az, "AZ"));
     azs = List.copyOf(azs);
     Objects.requireNonNull(update, "update");
+    codecKeys = codecKeys == null || codecKeys.isBlank() ? null : codecKeys;
+  }
+
+  /** These settings with codec keys for the agents (null: none). */
+  public ManifestSettings withCodecKeys(String keys) {
+    return new ManifestSettings(
+        releaseName,
+        releaseVersion,
+        stemcellOs,
+        stemcellVersion,
+        network,
+        azs,
+        temporalAddress,
+        temporalNamespace,
+        update,
+        keys);
+  }
+
+  /** Without the codec keys. */
+  @Override
+  public String toString() {
+    return "ManifestSettings[release="
+        + releaseName
+        + "/"
+        + releaseVersion
+        + ", stemcell="
+        + stemcellOs
+        + "/"
+        + stemcellVersion
+        + ", network="
+        + network
+        + ", azs="
+        + azs
+        + ", temporal="
+        + temporalAddress
+        + "/"
+        + temporalNamespace
+        + ", "
+        + update
+        + ", codecKeys="
+        + (codecKeys == null ? "none" : "***")
+        + "]";
   }
 
   /**

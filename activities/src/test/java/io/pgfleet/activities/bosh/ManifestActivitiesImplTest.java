@@ -79,6 +79,27 @@ class ManifestActivitiesImplTest {
   }
 
   @Test
+  void codecKeysReachEveryNodeAgentOnlyWhenConfigured() throws Exception {
+    String keys = "((pgfleet_codec_keys))";
+    ManifestSettings withKeys = settings.withCodecKeys(keys);
+
+    JsonNode m =
+        YAML.readTree(new ManifestActivitiesImpl(withKeys).renderCluster(input(PlanCatalog.SMALL)));
+
+    for (JsonNode group : m.get("instance_groups")) {
+      assertThat(group.at("/jobs/0/properties/pgfleet/codec/keys").asText()).isEqualTo(keys);
+    }
+    assertThat(
+            parse(PlanCatalog.SMALL)
+                .at("/instance_groups/0/jobs/0/properties/pgfleet")
+                .has("codec"))
+        .as("no codec block without keys")
+        .isFalse();
+    assertThat(withKeys.toString()).doesNotContain(keys).contains("codecKeys=***");
+    assertThat(settings.withCodecKeys(" ").codecKeys()).isNull();
+  }
+
+  @Test
   void everyPlanReachesTheVmTypeDiskAndPostgresSettings() throws Exception {
     for (Plan plan : PlanCatalog.PLANS) {
       JsonNode m = parse(plan);

@@ -1,6 +1,7 @@
 package io.pgfleet.gateway.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,17 +9,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The gateway's settings (prefix {@code pgfleet}). Credentials have no defaults: a gateway started
  * without them stops at once and names the missing setting.
  *
- * @param adminToken bearer token of the operations API (/api/v1)
+ * @param adminToken bearer token of the operations API (/api/v1) and of the codec endpoint
+ * @param codec payload encryption keys and who may use the codec endpoint (/codec)
  */
 @ConfigurationProperties("pgfleet")
 public record GatewayProperties(
     @DefaultValue Broker broker,
     String adminToken,
     @DefaultValue Temporal temporal,
-    @DefaultValue Inventory inventory) {
+    @DefaultValue Inventory inventory,
+    @DefaultValue Codec codec) {
 
   public GatewayProperties {
     require(adminToken, "pgfleet.admin-token", "PGFLEET_ADMIN_TOKEN");
+    require(codec.keys(), "pgfleet.codec.keys", "PGFLEET_CODEC_KEYS");
   }
 
   /** HTTP basic credentials platforms use for the Open Service Broker API (/v2). */
@@ -64,9 +68,30 @@ public record GatewayProperties(
     }
   }
 
+  /**
+   * @param keys {@code keyId:base64key[,keyId:base64key…]}, the same keys the workers and node
+   *     agents have; the first encrypts, all decrypt
+   * @param allowedOrigins Web UI origins whose browsers may call /codec without the admin token
+   *     (the Temporal UI cannot send it); empty requires the token from everyone
+   */
+  public record Codec(
+      String keys,
+      @DefaultValue({"http://127.0.0.1:8233", "http://localhost:8233"})
+          List<String> allowedOrigins) {
+
+    public Codec {
+      allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
+
+    @Override
+    public String toString() {
+      return "Codec[allowedOrigins=" + allowedOrigins + "]";
+    }
+  }
+
   @Override
   public String toString() {
-    return "GatewayProperties[" + broker + ", " + temporal + ", " + inventory + "]";
+    return "GatewayProperties[" + broker + ", " + temporal + ", " + inventory + ", " + codec + "]";
   }
 
   private static void require(String value, String property, String environmentVariable) {

@@ -1,5 +1,8 @@
 package io.pgfleet.gateway.config;
 
+import io.pgfleet.codec.AesGcmPayloadCodec;
+import io.pgfleet.codec.EncryptionKeys;
+import io.pgfleet.codec.PgfleetDataConverter;
 import io.pgfleet.gateway.clusters.ClusterOperations;
 import io.pgfleet.gateway.clusters.TemporalClusterOperations;
 import io.temporal.client.WorkflowClient;
@@ -34,11 +37,21 @@ public class TemporalConfiguration {
             .build());
   }
 
+  /** The codec of every pgfleet client; the codec endpoint (/codec) serves the UI with it. */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, GatewayProperties properties) {
+  AesGcmPayloadCodec payloadCodec(GatewayProperties properties) {
+    return new AesGcmPayloadCodec(EncryptionKeys.fromSetting(properties.codec().keys()));
+  }
+
+  @Bean
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, GatewayProperties properties, AesGcmPayloadCodec codec) {
     return WorkflowClient.newInstance(
         stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(properties.temporal().namespace())
+            .setDataConverter(PgfleetDataConverter.create(codec))
+            .build());
   }
 
   @Bean

@@ -9,13 +9,14 @@ import org.springframework.core.Ordered;
 /**
  * Which filter guards which path (and in which order: authentication, API version, path check).
  * /actuator/health and /v3/api-docs stay open: readiness checks and API documentation carry no
- * data.
+ * data. /codec takes the admin token or an allowed Web UI origin ({@link CodecAccessFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityFilterConfiguration {
 
   private static final String BROKER_PATHS = "/v2/*";
   private static final String OPERATIONS_PATHS = "/api/*";
+  private static final String CODEC_PATHS = "/codec/*";
 
   @Bean
   FilterRegistrationBean<BrokerAuthenticationFilter> brokerAuthentication(
@@ -42,8 +43,19 @@ public class SecurityFilterConfiguration {
   @Bean
   FilterRegistrationBean<PathParameterFilter> pathParameters() {
     var registration = new FilterRegistrationBean<>(new PathParameterFilter());
-    registration.addUrlPatterns(BROKER_PATHS, OPERATIONS_PATHS);
+    registration.addUrlPatterns(BROKER_PATHS, OPERATIONS_PATHS, CODEC_PATHS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** The admin token, or a browser at the Temporal Web UI's origin. */
+  @Bean
+  FilterRegistrationBean<CodecAccessFilter> codecAccess(GatewayProperties properties) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new CodecAccessFilter(properties.adminToken(), properties.codec().allowedOrigins()));
+    registration.addUrlPatterns(CODEC_PATHS);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 

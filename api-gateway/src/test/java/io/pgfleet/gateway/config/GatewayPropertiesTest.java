@@ -24,15 +24,19 @@ class GatewayPropertiesTest {
         .withPropertyValues(
             "pgfleet.broker.username=u",
             "pgfleet.broker.password=secret-password",
-            "pgfleet.admin-token=secret-token")
+            "pgfleet.admin-token=secret-token",
+            "pgfleet.codec.keys=secret-keys")
         .run(
             context -> {
               GatewayProperties properties = context.getBean(GatewayProperties.class);
+              assertThat(properties.codec().allowedOrigins())
+                  .containsExactly("http://127.0.0.1:8233", "http://localhost:8233");
               assertThat(properties.temporal().address()).isEqualTo("127.0.0.1:7233");
               assertThat(properties.temporal().namespace()).isEqualTo("default");
               assertThat(properties.inventory().embedded()).isTrue();
               assertThat(properties.inventory().dataDir()).isEqualTo(Path.of(".pgfleet/inventory"));
-              assertThat(properties.toString()).doesNotContain("secret-password", "secret-token");
+              assertThat(properties.toString())
+                  .doesNotContain("secret-password", "secret-token", "secret-keys");
             });
   }
 
@@ -58,6 +62,19 @@ class GatewayPropertiesTest {
                 assertThat(context.getStartupFailure())
                     .rootCause()
                     .hasMessageContaining("pgfleet.admin-token is required"));
+  }
+
+  @Test
+  void missingCodecKeysFailStartupNamingThem() {
+    runner
+        .withPropertyValues(
+            "pgfleet.broker.username=u", "pgfleet.broker.password=p", "pgfleet.admin-token=t")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageStartingWith("pgfleet.codec.keys is required and has no default")
+                    .hasMessageContaining("PGFLEET_CODEC_KEYS"));
   }
 
   @Test

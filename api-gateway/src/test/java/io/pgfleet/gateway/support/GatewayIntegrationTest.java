@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgfleet.codec.EncryptionKeys;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,9 +55,13 @@ public abstract class GatewayIntegrationTest {
   private static final Path DATA_DIR =
       Path.of("target", "inventory-it", UUID.randomUUID().toString());
 
+  /** A random payload codec key per test JVM: no key is ever written into the sources. */
+  public static final String CODEC_KEYS = EncryptionKeys.newKeySpec("test");
+
   @DynamicPropertySource
   static void inventory(DynamicPropertyRegistry registry) {
     registry.add("pgfleet.inventory.data-dir", DATA_DIR::toString);
+    registry.add("pgfleet.codec.keys", () -> CODEC_KEYS);
   }
 
   @TestConfiguration(proxyBeanMethods = false)

@@ -96,7 +96,8 @@ public final class LocalCloud implements AutoCloseable {
                 user.name(),
                 settings.postgresBinDir(),
                 settings.pgpoolBin(),
-                settings.stopGrace()),
+                settings.stopGrace(),
+                settings.variables()),
             user,
             launcher,
             new AddressAllocator(settings.leaseDir(), stateDir, new ListeningSockets()));

@@ -5,6 +5,8 @@ import io.pgfleet.workers.node.NodeAgentConfig;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Builds a {@link LocalCloud}; only the state directory and the password have no default. */
@@ -43,6 +45,7 @@ public final class LocalCloudBuilder {
   private String ec2Region = Ec2ApiSettings.DEFAULT_REGION;
   private String ec2AccessKey;
   private String ec2SecretKey;
+  private final Map<String, String> variables = new LinkedHashMap<>();
   private Path leaseDir =
       Path.of(System.getProperty("java.io.tmpdir"), "pgfleet-local-cloud", "address-leases");
 
@@ -155,6 +158,12 @@ public final class LocalCloudBuilder {
         ec2SecretKey != null ? ec2SecretKey : Objects.requireNonNull(password, "no password"));
   }
 
+  /** A config server value: manifests may say {@code ((name))} and VMs get the value. */
+  public LocalCloudBuilder variable(String name, String value) {
+    this.variables.put(name, value);
+    return this;
+  }
+
   public LocalCloudSettings settings() {
     Objects.requireNonNull(stateDir, "local cloud needs a state directory");
     Objects.requireNonNull(password, "local cloud needs a Director password");
@@ -176,7 +185,8 @@ public final class LocalCloudBuilder {
         postgresBinDir,
         pgpoolBin,
         workers,
-        leaseDir);
+        leaseDir,
+        variables);
   }
 
   /** Builds and starts the local cloud. */

@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
  * Prints {@code local cloud ec2 api: <ec2-url>}, then {@code local cloud ready: <director-url>}
  * once listening; SIGTERM stops the Director and the agents and leaves VM processes running. The
  * password may come from LOCAL_CLOUD_PASSWORD, the EC2 secret key from LOCAL_CLOUD_EC2_SECRET_KEY;
- * the EC2 keys default to the Director's user and password.
+ * the EC2 keys default to the Director's user and password. Every environment variable {@code
+ * LOCAL_CLOUD_VAR_<name>} is a config server value for {@code ((<name>))} in manifests (secrets
+ * such as {@code pgfleet_codec_keys}: environment, never the command line).
  */
 public final class LocalCloudMain {
 
   public static final String READY = "local cloud ready: ";
   public static final String EC2_READY = "local cloud ec2 api: ";
+  public static final String VARIABLE_ENV_PREFIX = "LOCAL_CLOUD_VAR_";
 
   private static final Set<String> FLAGS = Set.of("--tls");
   private static final List<String> OPTIONS =
@@ -64,7 +67,7 @@ public final class LocalCloudMain {
     String user = options.getOrDefault("--user", "admin");
     String ec2Secret =
         options.getOrDefault("--ec2-secret-key", System.getenv("LOCAL_CLOUD_EC2_SECRET_KEY"));
-    LocalCloud cloud =
+    LocalCloudBuilder builder =
         LocalCloud.builder()
             .stateDir(Path.of(options.get("--state-dir")))
             .bindAddress(options.getOrDefault("--address", "127.0.0.1"))
@@ -82,8 +85,13 @@ public final class LocalCloudMain {
             .ec2Region(options.getOrDefault("--ec2-region", Ec2ApiSettings.DEFAULT_REGION))
             .ec2Credentials(
                 options.getOrDefault("--ec2-access-key", user),
-                ec2Secret != null ? ec2Secret : password)
-            .start();
+                ec2Secret != null ? ec2Secret : password);
+    System.getenv().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(VARIABLE_ENV_PREFIX))
+        .forEach(
+            e ->
+                builder.variable(e.getKey().substring(VARIABLE_ENV_PREFIX.length()), e.getValue()));
+    LocalCloud cloud = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -3,6 +3,7 @@ package io.pgfleet.testenv.cloud;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How a local cloud is set up; built with {@link LocalCloud#builder()}.
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param lockWait how long a task waits for a busy deployment lock (BOSH: 10 s)
  * @param stopGrace how long stopped processes get between SIGTERM and SIGKILL
  * @param leaseDir machine-wide directory of address leases shared by local clouds
+ * @param variables the config server's values for {@code ((name))} placeholders in manifests
  */
 public record LocalCloudSettings(
     Path stateDir,
@@ -34,4 +36,30 @@ public record LocalCloudSettings(
     Path postgresBinDir,
     Path pgpoolBin,
     int workers,
-    Path leaseDir) {}
+    Path leaseDir,
+    Map<String, String> variables) {
+
+  public LocalCloudSettings {
+    variables = Map.copyOf(variables);
+  }
+
+  /** Without the password and variable values. */
+  @Override
+  public String toString() {
+    return "LocalCloudSettings[stateDir="
+        + stateDir
+        + ", director="
+        + bindAddress
+        + ":"
+        + port
+        + ", user="
+        + user
+        + ", temporal="
+        + temporalAddress
+        + "/"
+        + temporalNamespace
+        + ", variables="
+        + variables.keySet()
+        + "]";
+  }
+}

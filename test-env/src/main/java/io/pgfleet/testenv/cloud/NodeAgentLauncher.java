@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * The default launcher: runs every VM's node agent in this process, each a Temporal worker on its
- * own task queue {@code node/<deployment>/<instance-id>}, with a client for the Temporal frontend
- * and namespace its rendered configuration names (shared by all agents that name the same).
+ * own task queue {@code node/<deployment>/<instance-id>}, with a client for the Temporal frontend,
+ * namespace and payload codec keys its rendered configuration names (shared by all agents that name
+ * the same).
  */
 public final class NodeAgentLauncher implements VmAgentLauncher {
 

@@ -1,5 +1,6 @@
 package io.pgfleet.testenv.cloud;
 
+import io.pgfleet.workers.node.NodeAgent;
 import io.pgfleet.workers.node.NodeAgentConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -11,8 +12,8 @@ import java.util.Map;
 /**
  * The node agents' Temporal clients. The shared one is the client given to the builder, or one
  * connected on first use to the configured address (so a local cloud whose VMs never start never
- * connects). An agent whose manifest names another address or namespace gets a client for that,
- * made once and shared by every agent naming the same.
+ * connects). An agent whose manifest names another address, namespace or codec keys gets a client
+ * for that, made once and shared by every agent naming the same.
  */
 final class TemporalConnection implements AutoCloseable {
 
@@ -35,11 +36,15 @@ final class TemporalConnection implements AutoCloseable {
     return client;
   }
 
-  /** The client for an agent configuration's Temporal target. */
+  /**
+   * The client for an agent configuration's Temporal target. A target with codec keys gets a client
+   * that encrypts with those keys, as the agent on a real VM would build from its configuration.
+   */
   synchronized WorkflowClient client(NodeAgentConfig.Temporal target) {
     if (target == null
         || (settings.temporalAddress().equals(target.address())
-            && settings.temporalNamespace().equals(target.namespace()))) {
+            && settings.temporalNamespace().equals(target.namespace())
+            && target.codecKeys() == null)) {
       return client();
     }
     return others.computeIfAbsent(
@@ -49,7 +54,7 @@ final class TemporalConnection implements AutoCloseable {
               settings.temporalAddress().equals(t.address())
                   ? client().getWorkflowServiceStubs()
                   : otherStubs.computeIfAbsent(t.address(), TemporalConnection::connect);
-          return WorkflowClient.newInstance(to, namespace(t.namespace()));
+          return WorkflowClient.newInstance(to, NodeAgent.clientOptions(t));
         });
   }
 

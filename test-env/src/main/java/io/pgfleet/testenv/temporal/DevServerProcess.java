@@ -89,6 +89,9 @@ final class DevServerProcess implements TemporalServer {
       command.add("--headless");
     } else {
       command.addAll(List.of("--ui-port", String.valueOf(options.uiPort())));
+      options
+          .uiCodecEndpoint()
+          .ifPresent(endpoint -> command.addAll(List.of("--ui-codec-endpoint", endpoint)));
     }
     command.addAll(List.of("--db-filename", options.effectiveDbFile().toString()));
     command.addAll(List.of("--namespace", options.namespace()));

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param cli the CLI binary; empty to use {@link TemporalCli#locate()}
  * @param searchAttributes custom search attributes to register
  * @param fallbackAllowed whether to fall back to the Java test server if the dev server fails
+ * @param uiCodecEndpoint the remote codec (the gateway's /codec) the Web UI decodes payloads with;
+ *     empty for none
  */
 public record TemporalLaunchOptions(
     String host,
@@ -28,13 +30,15 @@ public record TemporalLaunchOptions(
     Optional<Path> dbFile,
     Optional<Path> cli,
     List<SearchAttributeDefinition> searchAttributes,
-    boolean fallbackAllowed) {
+    boolean fallbackAllowed,
+    Optional<String> uiCodecEndpoint) {
 
   public static final String LOOPBACK = "127.0.0.1";
   public static final String DEFAULT_NAMESPACE = "default";
 
   public TemporalLaunchOptions {
     searchAttributes = List.copyOf(searchAttributes);
+    uiCodecEndpoint = uiCodecEndpoint == null ? Optional.empty() : uiCodecEndpoint;
   }
 
   /**
@@ -51,7 +55,8 @@ public record TemporalLaunchOptions(
         Optional.empty(),
         Optional.empty(),
         SearchAttributesFile.fromRepository(),
-        true);
+        true,
+        Optional.empty());
   }
 
   public TemporalLaunchOptions withPorts(int newPort, int newUiPort) {
@@ -65,7 +70,8 @@ public record TemporalLaunchOptions(
         dbFile,
         cli,
         searchAttributes,
-        fallbackAllowed);
+        fallbackAllowed,
+        uiCodecEndpoint);
   }
 
   public TemporalLaunchOptions withHeadless(boolean newHeadless) {
@@ -79,7 +85,8 @@ public record TemporalLaunchOptions(
         dbFile,
         cli,
         searchAttributes,
-        fallbackAllowed);
+        fallbackAllowed,
+        uiCodecEndpoint);
   }
 
   public TemporalLaunchOptions withDbFile(Path newDbFile) {
@@ -93,7 +100,8 @@ public record TemporalLaunchOptions(
         Optional.of(newDbFile),
         cli,
         searchAttributes,
-        fallbackAllowed);
+        fallbackAllowed,
+        uiCodecEndpoint);
   }
 
   public TemporalLaunchOptions withCli(Path newCli) {
@@ -107,12 +115,38 @@ public record TemporalLaunchOptions(
         dbFile,
         Optional.of(newCli),
         searchAttributes,
-        fallbackAllowed);
+        fallbackAllowed,
+        uiCodecEndpoint);
   }
 
   public TemporalLaunchOptions withFallbackAllowed(boolean allowed) {
     return new TemporalLaunchOptions(
-        host, port, uiPort, headless, namespace, workDir, dbFile, cli, searchAttributes, allowed);
+        host,
+        port,
+        uiPort,
+        headless,
+        namespace,
+        workDir,
+        dbFile,
+        cli,
+        searchAttributes,
+        allowed,
+        uiCodecEndpoint);
+  }
+
+  public TemporalLaunchOptions withUiCodecEndpoint(String endpoint) {
+    return new TemporalLaunchOptions(
+        host,
+        port,
+        uiPort,
+        headless,
+        namespace,
+        workDir,
+        dbFile,
+        cli,
+        searchAttributes,
+        fallbackAllowed,
+        Optional.of(endpoint));
   }
 
   /** The dev server's log file. */

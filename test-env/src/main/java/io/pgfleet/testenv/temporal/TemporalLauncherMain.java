@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * TemporalLauncherMain [--port 7233] [--ui-port 8233 | --headless] [--db-file F] [--work-dir D]
  *                      [--ip 127.0.0.1] [--cli PATH] [--search-attributes FILE] [--no-fallback]
+ *                      [--ui-codec-endpoint URL]
  * </pre>
  *
  * Prints {@code temporal server pid: <pid|none>} and then {@code temporal ready: <address> ui:
@@ -73,6 +74,7 @@ public final class TemporalLauncherMain {
     Path workDir = null;
     Path cli = null;
     Path attributes = null;
+    String codecEndpoint = null;
     Iterator<String> it = Arrays.asList(args).iterator();
     while (it.hasNext()) {
       String arg = it.next();
@@ -86,6 +88,7 @@ public final class TemporalLauncherMain {
         case "--cli" -> cli = Path.of(value(arg, it));
         case "--search-attributes" -> attributes = Path.of(value(arg, it));
         case "--no-fallback" -> fallback = false;
+        case "--ui-codec-endpoint" -> codecEndpoint = value(arg, it);
         default -> throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
@@ -105,7 +108,8 @@ public final class TemporalLauncherMain {
         attributes != null
             ? SearchAttributesFile.read(attributes)
             : SearchAttributesFile.fromRepository(),
-        fallback);
+        fallback,
+        Optional.ofNullable(codecEndpoint));
   }
 
   private static String value(String flag, Iterator<String> it) {

@@ -1,5 +1,7 @@
 package io.pgfleet.testenv.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static io.pgfleet.testenv.arch.ProductionClasses.inModule;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The dependency rules of docs/architecture.md, checked on every module's production classes. */
 class ArchitectureRulesTest {
+
+  private static final String CODEC = "io.pgfleet.codec..";
 
   /** Who may not use whom (ARCHITECTURE.md section 2); Maven alone would allow transitive use. */
   private static final Map<String, List<String>> FORBIDDEN_MODULE_DEPENDENCIES =
@@ -44,12 +48,33 @@ class ArchitectureRulesTest {
   @Test
   void workflowsModuleUsesOnlyTheJdkAndTemporal() {
     ArchitectureRules.onlyDependsOn(
-            inModule("workflows"),
+            inModule("workflows").and(not(resideInAPackage(CODEC))),
             "java..",
             "io.temporal..",
             "io.pgfleet.workflows..",
             "org.slf4j..",
             "com.fasterxml.jackson.annotation..")
+        .check(production);
+  }
+
+  /** The payload codec shares the workflows module but not its rules: it needs javax.crypto. */
+  @Test
+  void theCodecUsesOnlyTheJdkItsCryptoAndTemporal() {
+    ArchitectureRules.onlyDependsOn(
+            resideInAPackage(CODEC),
+            "java..",
+            "javax.crypto..",
+            "io.temporal..",
+            "com.google.protobuf..",
+            CODEC)
+        .check(production);
+  }
+
+  /** Clients install the codec; workflow code never sees it (it would bring SecureRandom in). */
+  @Test
+  void workflowCodeDoesNotDependOnTheCodec() {
+    ArchitectureRules.mustNotDependOn(
+            resideInAPackage("io.pgfleet.workflows.."), resideInAPackage(CODEC))
         .check(production);
   }
 

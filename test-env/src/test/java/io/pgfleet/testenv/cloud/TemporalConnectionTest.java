@@ -2,8 +2,10 @@ package io.pgfleet.testenv.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgfleet.codec.EncryptionKeys;
 import io.pgfleet.workers.node.NodeAgentConfig.Temporal;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +37,26 @@ class TemporalConnectionTest {
 
     assertThat(connection.client(new Temporal("127.0.0.1:7233", namespace))).isSameAs(shared);
     assertThat(connection.client(null)).isSameAs(shared);
+  }
+
+  @Test
+  void codecKeysGetAnEncryptingClientOnTheSameConnectionOncePerKeys() {
+    String namespace = shared.getOptions().getNamespace();
+    String keys = EncryptionKeys.newKeySpec("k1");
+
+    WorkflowClient encrypting = connection.client(new Temporal("127.0.0.1:7233", namespace, keys));
+
+    assertThat(encrypting).isNotSameAs(shared);
+    assertThat(encrypting.getOptions().getDataConverter()).isInstanceOf(CodecDataConverter.class);
+    assertThat(encrypting.getOptions().getNamespace()).isEqualTo(namespace);
+    assertThat(encrypting.getWorkflowServiceStubs().getRawChannel())
+        .isSameAs(shared.getWorkflowServiceStubs().getRawChannel());
+    assertThat(connection.client(new Temporal("127.0.0.1:7233", namespace, keys)))
+        .isSameAs(encrypting);
+    assertThat(
+            connection.client(
+                new Temporal("127.0.0.1:7233", namespace, EncryptionKeys.newKeySpec("k2"))))
+        .isNotSameAs(encrypting);
   }
 
   @Test

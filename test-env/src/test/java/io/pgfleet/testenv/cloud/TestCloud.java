@@ -2,6 +2,7 @@ package io.pgfleet.testenv.cloud;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /** A local cloud for one test: a free port, a fresh password, quick lock waits and stops. */
@@ -34,6 +35,15 @@ final class TestCloud implements AutoCloseable {
   static TestCloud start(Path stateDir, RecordingLauncher launcher, String password)
       throws Exception {
     return new TestCloud(builder(stateDir, launcher, password).start(), launcher, password);
+  }
+
+  /** A cloud whose config server holds {@code variables}. */
+  static TestCloud start(Path stateDir, Map<String, String> variables) throws Exception {
+    RecordingLauncher launcher = new RecordingLauncher();
+    String password = UUID.randomUUID().toString();
+    LocalCloudBuilder builder = builder(stateDir, launcher, password);
+    variables.forEach(builder::variable);
+    return new TestCloud(builder.start(), launcher, password);
   }
 
   static LocalCloudBuilder builder(Path stateDir, RecordingLauncher launcher, String password) {

@@ -1,5 +1,7 @@
 package io.pgfleet.testenv.e2e;
 
+import io.pgfleet.codec.AesGcmPayloadCodec;
+import io.pgfleet.codec.EncryptionKeys;
 import io.pgfleet.gateway.GatewayApplication;
 import io.pgfleet.testenv.bench.BrokerClient;
 import io.pgfleet.testenv.cloud.LocalCloud;
@@ -23,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The control plane's right-hand side for end-to-end tests, all real and in this JVM where
  * possible: the shared Temporal dev server, a local cloud (its VMs run real PostgreSQL and
  * pgpool-II), the control-plane worker application and the API gateway (with its embedded inventory
- * database).
+ * database). Every Temporal client of the stack encrypts payloads with one random key; the local
+ * cloud's agents get it through their manifests' config server variable, as on a real Director.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -35,6 +38,13 @@ final class LocalStack implements AutoCloseable {
   final String boshPassword = UUID.randomUUID().toString();
   final String brokerPassword = UUID.randomUUID().toString();
   final String adminToken = UUID.randomUUID().toString();
+
+  /**
+   * The payload codec keys of the worker, the gateway and every node agent (whose manifests say
+   * {@code ((pgfleet_codec_keys))}, filled in by the cloud's config server).
+   */
+  final String codecKeys = EncryptionKeys.newKeySpec("e2e");
+
   private final ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
 
@@ -49,6 +59,7 @@ final class LocalStack implements AutoCloseable {
             .workflowClient(temporal.client())
             .temporal(temporal.server().address(), temporal.server().namespace())
             .stopGrace(Duration.ofSeconds(5))
+            .variable("pgfleet_codec_keys", codecKeys) // CredHub's part
             .start();
     this.worker =
         ControlPlaneWorkerApplication.builder()
@@ -58,7 +69,8 @@ final class LocalStack implements AutoCloseable {
                 "--pgfleet.bosh.url=" + cloud.directorUrl(),
                 "--pgfleet.bosh.client=" + BOSH_USER,
                 "--pgfleet.bosh.secret=" + boshPassword,
-                "--pgfleet.bosh.poll-interval=200ms");
+                "--pgfleet.bosh.poll-interval=200ms",
+                "--pgfleet.codec.keys=" + codecKeys);
     this.gateway =
         new SpringApplicationBuilder(GatewayApplication.class)
             .run(
@@ -68,13 +80,19 @@ final class LocalStack implements AutoCloseable {
                 "--pgfleet.admin-token=" + adminToken,
                 "--pgfleet.temporal.address=" + temporal.server().address(),
                 "--pgfleet.temporal.namespace=" + temporal.server().namespace(),
-                "--pgfleet.inventory.data-dir=" + stateDir.resolve("inventory"));
+                "--pgfleet.inventory.data-dir=" + stateDir.resolve("inventory"),
+                "--pgfleet.codec.keys=" + codecKeys);
   }
 
   /** The gateway's base URL (it listens on a free port). */
   String apiUrl() {
     String port = gateway.getEnvironment().getProperty("local.server.port");
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Reads what the stack's clients encrypted. */
+  AesGcmPayloadCodec codec() {
+    return new AesGcmPayloadCodec(EncryptionKeys.parse(codecKeys));
   }
 
   BrokerClient broker() {

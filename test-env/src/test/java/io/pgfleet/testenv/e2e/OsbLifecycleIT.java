@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pgfleet.testenv.bench.BrokerClient;
 import io.pgfleet.testenv.bench.BrokerClient.Answer;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.codec.HistoryPayloads;
+import io.pgfleet.testenv.temporal.SharedTemporal;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.cluster.ClusterNaming;
+import io.pgfleet.workflows.cluster.ClusterWorkflow;
+import io.temporal.api.history.v1.History;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +26,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * A service instance's whole life as a platform drives it, against the local cloud with every
  * component real: OSB provision → last_operation succeeded → bind → psql with the binding's uri
  * through pgpool → the row on the standby → unbind → deprovision → no VM, process, directory, disk
- * or deployment left.
+ * or deployment left; and no history holds the binding's password in plaintext.
  */
 class OsbLifecycleIT {
 
@@ -106,6 +114,33 @@ class OsbLifecycleIT {
     assertThat(vms).allSatisfy(vm -> assertThat(vm.vmDir()).doesNotExist());
     assertThat(LocalStack.listOrEmpty(stack.stateDir.resolve("disks"))).isEmpty();
     assertThat(LocalStack.listOrEmpty(stack.stateDir.resolve("orphaned_disks"))).isEmpty();
+
+    assertHistoriesKeepSecret(id, credentials.get("password").asText());
+  }
+
+  /**
+   * The cluster workflow's and its operations' histories, read as Temporal stores them, never
+   * contain the binding's password; decrypted with the stack's keys, they do.
+   */
+  private static void assertHistoriesKeepSecret(String clusterId, String password) {
+    WorkflowClient storedView = SharedTemporal.get().client(); // no codec
+    History cluster = storedView.fetchHistory(ClusterWorkflow.workflowId(clusterId)).getHistory();
+    List<History> histories = new ArrayList<>(List.of(cluster));
+    cluster.getEventsList().stream()
+        .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+        .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId())
+        .distinct()
+        .forEach(child -> histories.add(storedView.fetchHistory(child).getHistory()));
+
+    assertThat(histories).hasSizeGreaterThanOrEqualTo(3); // cluster, provision, deprovision
+    for (History history : histories) {
+      assertThat(HistoryPayloads.storedBytesContain(history, password)).isFalse();
+    }
+    assertThat(
+            histories.stream()
+                .map(history -> HistoryPayloads.decodedText(history, stack.codec()))
+                .collect(Collectors.joining()))
+        .contains(password);
   }
 
   private static Answer awaitOperation(BrokerClient broker, String id, String operation)

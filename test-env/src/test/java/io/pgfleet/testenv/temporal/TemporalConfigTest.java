@@ -65,4 +65,25 @@ class TemporalConfigTest {
         .contains("--headless")
         .doesNotContain("--ui-port");
   }
+
+  @Test
+  void theUiDecodesThroughTheCodecEndpointWhenOneIsGiven() {
+    TemporalLaunchOptions options =
+        TemporalLauncherMain.parse(
+            new String[] {
+              "--port",
+              "17233",
+              "--ui-port",
+              "18233",
+              "--ui-codec-endpoint",
+              "http://127.0.0.1:8080/codec"
+            });
+
+    assertThat(DevServerProcess.command(Path.of("t"), options))
+        .containsSubsequence("--ui-codec-endpoint", "http://127.0.0.1:8080/codec");
+    assertThat(DevServerProcess.command(Path.of("t"), options.withHeadless(true)))
+        .doesNotContain("--ui-codec-endpoint");
+    assertThat(DevServerProcess.command(Path.of("t"), TemporalLauncherMain.parse(new String[0])))
+        .doesNotContain("--ui-codec-endpoint");
+  }
 }

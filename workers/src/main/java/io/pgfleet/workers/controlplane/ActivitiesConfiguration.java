@@ -48,7 +48,8 @@ class ActivitiesConfiguration {
             manifest.azs(),
             orDefault(agents.temporalAddress(), properties.temporal().address()),
             orDefault(agents.temporalNamespace(), properties.temporal().namespace()),
-            ManifestSettings.Update.ONE_AT_A_TIME));
+            ManifestSettings.Update.ONE_AT_A_TIME,
+            orDefault(agents.codecKeys(), ManifestSettings.CODEC_KEYS_VARIABLE)));
   }
 
   @Bean

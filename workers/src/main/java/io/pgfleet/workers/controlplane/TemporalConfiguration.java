@@ -1,7 +1,10 @@
 package io.pgfleet.workers.controlplane;
 
+import io.pgfleet.codec.EncryptionKeys;
+import io.pgfleet.codec.PgfleetDataConverter;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -20,11 +23,21 @@ class TemporalConfiguration {
             .build());
   }
 
+  /** Encrypts every payload; without keys the worker stops here, naming the setting. */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, ControlPlaneProperties properties) {
+  DataConverter dataConverter(ControlPlaneProperties properties) {
+    return PgfleetDataConverter.create(EncryptionKeys.fromSetting(properties.codec().keys()));
+  }
+
+  @Bean
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, ControlPlaneProperties properties, DataConverter converter) {
     return WorkflowClient.newInstance(
         stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(properties.temporal().namespace())
+            .setDataConverter(converter)
+            .build());
   }
 
   @Bean(destroyMethod = "shutdownNow")

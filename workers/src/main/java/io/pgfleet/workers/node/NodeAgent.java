@@ -3,7 +3,10 @@ package io.pgfleet.workers.node;
 import io.pgfleet.activities.host.HostEnvironment;
 import io.pgfleet.activities.host.PgpoolHostActivitiesImpl;
 import io.pgfleet.activities.host.PostgresHostActivitiesImpl;
+import io.pgfleet.codec.EncryptionKeys;
+import io.pgfleet.codec.PgfleetDataConverter;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
@@ -30,6 +33,20 @@ public final class NodeAgent implements AutoCloseable {
     worker.registerActivitiesImplementations(HostActivitiesFactory.create(config).toArray());
     factory.start();
     return new NodeAgent(config, factory);
+  }
+
+  /**
+   * Options of a client for {@code target}: its namespace and, when it has codec keys, the payload
+   * codec every pgfleet client shares (without it the agent could not read its activities' inputs).
+   */
+  public static WorkflowClientOptions clientOptions(NodeAgentConfig.Temporal target) {
+    WorkflowClientOptions.Builder options =
+        WorkflowClientOptions.newBuilder().setNamespace(target.namespace());
+    if (target.codecKeys() != null && !target.codecKeys().isBlank()) {
+      options.setDataConverter(
+          PgfleetDataConverter.create(EncryptionKeys.fromSetting(target.codecKeys())));
+    }
+    return options.build();
   }
 
   public NodeAgentConfig config() {

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The node agent's job configuration, rendered onto the VM the way a BOSH job template would be
@@ -50,8 +53,32 @@ public record NodeAgentConfig(
     Map<String, Object> properties,
     Map<String, List<LinkedInstance>> links) {
 
-  /** Where the agent finds the Temporal frontend. */
-  public record Temporal(String address, String namespace) {}
+  /**
+   * Where the agent finds the Temporal frontend, and how it reads payloads there.
+   *
+   * @param codecKeys the payload codec keys ({@code keyId:base64key[,…]}), rendered from the job
+   *     property {@code pgfleet.codec.keys}, which manifests set to the config server (CredHub)
+   *     variable {@code ((pgfleet_codec_keys))}. Null only where nothing is encrypted (tests of the
+   *     local cloud alone).
+   */
+  public record Temporal(String address, String namespace, String codecKeys) {
+
+    /** A target whose payloads are not encrypted. */
+    public Temporal(String address, String namespace) {
+      this(address, namespace, null);
+    }
+
+    @Override
+    public String toString() {
+      return "Temporal[address="
+          + address
+          + ", namespace="
+          + namespace
+          + ", codecKeys="
+          + (codecKeys == null ? "none" : "***")
+          + "]";
+    }
+  }
 
   /** One peer instance as a BOSH link lists it. */
   public record LinkedInstance(String instanceGroup, int index, String id, String address) {}
@@ -61,6 +88,9 @@ public record NodeAgentConfig(
   public static final int DEFAULT_PCP_PORT = 9898;
   public static final Path DEFAULT_POSTGRES_BIN = Path.of("/usr/lib/postgresql/15/bin");
   public static final Path DEFAULT_PGPOOL_BIN = Path.of("/usr/sbin/pgpool");
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -83,8 +113,13 @@ public record NodeAgentConfig(
     return JSON.readValue(Files.readAllBytes(file), NodeAgentConfig.class);
   }
 
+  /** Owner-only, as it may hold the codec keys. */
   public void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
+    if (!Files.exists(file)) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    }
+    Files.setPosixFilePermissions(file, OWNER_ONLY);
     Files.write(file, JSON.writeValueAsBytes(this));
   }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * Renders the node-agent job's configuration for one instance the way a BOSH job template would:
- * the job's manifest properties, the VM's own facts, and links to every instance of every group.
- * The Temporal frontend is the manifest's ({@code pgfleet.temporal}) when it names one, else the
- * local cloud's.
+ * the job's manifest properties (with {@code ((variables))} from the {@link ConfigServer}), the
+ * VM's own facts, and links to every instance of every group. The Temporal frontend is the
+ * manifest's ({@code pgfleet.temporal}) when it names one, else the local cloud's.
  */
 public final class AgentConfigRenderer {
 
@@ -34,6 +34,8 @@ public final class AgentConfigRenderer {
       Manifest manifest,
       InstanceRecord instance,
       List<InstanceRecord> instances) {
+    Map<String, Object> properties =
+        new ConfigServer(settings.variables()).interpolate(properties(manifest, instance.group()));
     return new NodeAgentConfig(
         deployment,
         instance.group(),
@@ -41,7 +43,7 @@ public final class AgentConfigRenderer {
         instance.id(),
         instance.vmCid(),
         instance.address(),
-        temporal(properties(manifest, instance.group())),
+        temporal(properties),
         layout.storeDir(instance),
         layout.vmDir(instance.vmCid()),
         settings.vmUser(),
@@ -50,19 +52,35 @@ public final class AgentConfigRenderer {
         NodeAgentConfig.DEFAULT_POSTGRES_PORT,
         NodeAgentConfig.DEFAULT_PGPOOL_PORT,
         NodeAgentConfig.DEFAULT_PCP_PORT,
-        properties(manifest, instance.group()),
+        withoutCodecKeys(properties),
         links(manifest, instances));
   }
 
   /**
    * {@code pgfleet.temporal.address} / {@code namespace} from the job's properties, each falling
-   * back to the local cloud's own; a real job template renders exactly what the manifest says.
+   * back to the local cloud's own; a real job template renders exactly what the manifest says. The
+   * codec keys are {@code pgfleet.codec.keys} (on a real Director, resolved from CredHub), or none.
    */
   private NodeAgentConfig.Temporal temporal(Map<String, Object> properties) {
-    Map<?, ?> temporal = child(child(properties, "pgfleet"), "temporal");
+    Map<?, ?> pgfleet = child(properties, "pgfleet");
+    Map<?, ?> temporal = child(pgfleet, "temporal");
     return new NodeAgentConfig.Temporal(
         text(temporal, "address", settings.temporalAddress()),
-        text(temporal, "namespace", settings.temporalNamespace()));
+        text(temporal, "namespace", settings.temporalNamespace()),
+        text(child(pgfleet, "codec"), "keys", null));
+  }
+
+  /** The keys go to {@code temporal.codec_keys} only, never twice onto the VM or into a log. */
+  private static Map<String, Object> withoutCodecKeys(Map<String, Object> properties) {
+    if (!(properties.get("pgfleet") instanceof Map<?, ?> pgfleet)
+        || !pgfleet.containsKey("codec")) {
+      return properties;
+    }
+    Map<Object, Object> trimmed = new LinkedHashMap<>(pgfleet);
+    trimmed.remove("codec");
+    Map<String, Object> copy = new LinkedHashMap<>(properties);
+    copy.put("pgfleet", trimmed);
+    return copy;
   }
 
   private static Map<?, ?> child(Map<?, ?> parent, String key) {
