@@ -3,6 +3,7 @@ package io.pgfleet.activities.host;
 import io.pgfleet.workflows.host.ConfigurePgpoolInput;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
+import io.pgfleet.workflows.host.RerouteInput;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
   private final PgpoolProcess process;
   private final PgpoolStatusReader statusReader;
   private final AppliedStamp applied;
+  private final PgpoolRouting routing;
 
   public PgpoolHostActivitiesImpl(HostEnvironment env) {
     this.env = env;
@@ -28,6 +30,8 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     this.process = new PgpoolProcess(env, layout, runner, new PidFiles(layout, files));
     this.statusReader = new PgpoolStatusReader(env, layout, runner, process);
     this.applied = new AppliedStamp(layout.runDir().resolve("pgpool.applied"), files);
+    this.routing =
+        new PgpoolRouting(env, statusReader, new PcpCommands(env, layout, runner, process));
   }
 
   /**
@@ -77,6 +81,16 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
   @Override
   public PgpoolNodeStatus status() {
     return statusReader.read();
+  }
+
+  @Override
+  public synchronized PgpoolNodeStatus reroute(RerouteInput input) {
+    return routing.reroute(input);
+  }
+
+  @Override
+  public synchronized PgpoolNodeStatus attachBackend(int backendId) {
+    return routing.attach(backendId);
   }
 
   private void prepare() {

@@ -2,7 +2,6 @@ package io.pgfleet.activities.host;
 
 import io.pgfleet.workflows.host.PgpoolBackendStatus;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,42 +10,24 @@ import java.util.Map;
 /** pgpool's view of its backends, from {@code pcp_node_info -a -v} over the PCP socket. */
 final class PgpoolStatusReader {
 
-  private static final Duration PCP_TIMEOUT = Duration.ofSeconds(15);
   private static final String HOSTNAME = "Hostname";
 
   private final HostEnvironment env;
-  private final HostLayout layout;
-  private final HostCommandRunner runner;
   private final PgpoolProcess process;
+  private final PcpCommands pcp;
 
   PgpoolStatusReader(
       HostEnvironment env, HostLayout layout, HostCommandRunner runner, PgpoolProcess process) {
     this.env = env;
-    this.layout = layout;
-    this.runner = runner;
     this.process = process;
+    this.pcp = new PcpCommands(env, layout, runner, process);
   }
 
   PgpoolNodeStatus read() {
     if (!process.isRunning()) {
       return new PgpoolNodeStatus(env.address(), env.pgpoolPort(), false, List.of());
     }
-    String user = HostFiles.read(process.pcpConfFile()).flatMap(PcpFiles::userOf).orElse("pgfleet");
-    CommandResult result =
-        runner.run(
-            HostCommand.of(
-                    PCP_TIMEOUT,
-                    env.pgpoolTool("pcp_node_info"),
-                    "-h",
-                    layout.socketDir().toString(),
-                    "-p",
-                    Integer.toString(env.pcpPort()),
-                    "-U",
-                    user,
-                    "-w",
-                    "-a",
-                    "-v")
-                .withEnv("PCPPASSFILE", process.pcpPassFile().toString()));
+    CommandResult result = pcp.nodeInfo();
     return new PgpoolNodeStatus(env.address(), env.pgpoolPort(), true, parse(result.output()));
   }
 

@@ -6,6 +6,8 @@ import io.pgfleet.workflows.host.BuildStandbyInput;
 import io.pgfleet.workflows.host.ConfigureArchivingInput;
 import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
+import io.pgfleet.workflows.host.PromoteInput;
+import io.pgfleet.workflows.host.RejoinResult;
 import io.pgfleet.workflows.host.StopPostgresInput;
 import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
 
@@ -81,5 +83,15 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   @Override
   public String switchWal() {
     return new WalSwitch(node).run();
+  }
+
+  @Override
+  public synchronized PostgresNodeStatus promote(PromoteInput input) {
+    return new Promotion(node).run(input);
+  }
+
+  @Override
+  public synchronized RejoinResult rejoinAsStandby(BuildStandbyInput input) {
+    return new StandbyRejoin(node).run(input);
   }
 }

@@ -67,13 +67,18 @@ final class PostgresServer {
 
   /** Stops the server if it runs; the pid file goes first, since stopping is now the intent. */
   void stop(ShutdownMode mode) {
+    stop(mode, PG_CTL_WAIT_SECONDS);
+  }
+
+  /** Like {@link #stop(ShutdownMode)}, failing when the server is not down within the wait. */
+  void stop(ShutdownMode mode, int waitSeconds) {
     pids.remove(HostLayout.POSTGRES);
     if (!isRunning()) {
       return;
     }
     runner.run(
         pgCtl(
-            PG_CTL_TIMEOUT,
+            Duration.ofSeconds(waitSeconds + 10L),
             "stop",
             "-D",
             pgData(),
@@ -81,7 +86,7 @@ final class PostgresServer {
             mode.name().toLowerCase(Locale.ROOT),
             "-w",
             "-t",
-            Integer.toString(PG_CTL_WAIT_SECONDS)));
+            Integer.toString(waitSeconds)));
   }
 
   void reload() {

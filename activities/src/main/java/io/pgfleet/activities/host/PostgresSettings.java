@@ -95,7 +95,8 @@ final class PostgresSettings {
     return InputChecks.singleLine(value, "plan parameter " + name);
   }
 
-  private static String keyword(String key, String value) {
+  /** One conninfo {@code key='value'} pair, quoted as libpq reads it. */
+  static String keyword(String key, String value) {
     return key + "='" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

@@ -6,13 +6,11 @@ import io.pgfleet.workflows.host.PostgresNodeStatus;
 import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * buildStandby: a node that streams (or, once started, streams) from the requested primary is only
- * brought up to date; any other node is replaced by a fresh base backup.
+ * brought up to date; any other node is replaced by a fresh base backup. rejoinAsStandby shares the
+ * steps.
  */
 final class StandbyBuild {
 
@@ -20,7 +18,6 @@ final class StandbyBuild {
   static final long STREAMING_WAIT_MILLIS = 20_000;
 
   private static final long POLL_MILLIS = 200;
-  private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
 
   private final PostgresNode node;
 
@@ -29,72 +26,61 @@ final class StandbyBuild {
   }
 
   PostgresNodeStatus run(BuildStandbyInput input) {
-    String clusterId = InputChecks.required(input.clusterId(), "cluster id");
-    PgPass pgpass = PgPass.from(input.credentials());
-    PostgresSettings.Upstream upstream =
-        new PostgresSettings.Upstream(
-            InputChecks.host(input.primaryHost(), "primary host"),
-            InputChecks.port(input.primaryPort(), "primary port"),
-            slotName(input.slotName()),
-            pgpass.replicationUser());
-    if (upstream.host().equals(node.env().address())
-        && upstream.port() == node.env().postgresPort()) {
-      // a base backup starts by emptying the data directory: never point a node at itself
-      throw InputChecks.invalid(
-          "PostgreSQL on " + node.env().address() + " cannot be a standby of itself");
-    }
-    Map<String, String> settings =
-        PostgresSettings.standby(node.env(), node.layout(), input.parameters(), upstream);
-    String hba = PgHba.render(pgpass.replicationUser(), input.replicaHosts());
+    StandbyTarget target = StandbyTarget.of(node, input);
     node.prepare();
-    node.storePgPass(pgpass);
-    List<String> passwords = List.of(pgpass.superuserPassword());
-    if (!follows(clusterId, upstream)) {
-      rebuild(upstream, settings, hba, clusterId);
-      return awaitStreaming(upstream, passwords);
+    node.storePgPass(target.pgpass());
+    if (!follows(target)) {
+      rebuild(target);
+      return awaitStreaming(target);
     }
-    ConfigChange change = node.config().write(settings, hba);
+    ConfigChange change = node.config().write(target.settings(), target.hba());
     try {
-      node.run(change, passwords).close();
+      node.run(change, target.passwords()).close();
     } catch (SQLException e) {
       throw node.sqlFailure("reconfiguring the standby", e);
     }
-    PostgresNodeStatus status = awaitStreaming(upstream, passwords);
+    PostgresNodeStatus status = awaitStreaming(target);
     if (status.streaming()) {
       return status;
     }
     // configured for this primary but cannot stream (its WAL may be gone): start over
-    rebuild(upstream, settings, hba, clusterId);
-    return awaitStreaming(upstream, passwords);
+    rebuild(target);
+    return awaitStreaming(target);
   }
 
   /** Whether the disk already holds this cluster's standby of that primary. */
-  private boolean follows(String clusterId, PostgresSettings.Upstream upstream) {
+  boolean follows(StandbyTarget target) {
     return node.server().hasCluster()
         && node.server().standbySignalled()
-        && node.storedClusterId().filter(clusterId::equals).isPresent()
+        && node.storedClusterId().filter(target.clusterId()::equals).isPresent()
         && PostgresSettings.upstreamAddress(node.config().current())
-            .filter((upstream.host() + ":" + upstream.port())::equals)
+            .filter(target.upstreamAddress()::equals)
             .isPresent();
   }
 
-  private void rebuild(
-      PostgresSettings.Upstream upstream,
-      Map<String, String> settings,
-      String hba,
-      String clusterId) {
+  /** Replaces the data directory with a fresh base backup of the primary and starts it. */
+  void rebuild(StandbyTarget target) {
     node.server().stop(ShutdownMode.FAST);
-    node.provisioner().baseBackup(upstream);
+    node.provisioner().baseBackup(target.upstream());
+    startAsStandby(target);
+  }
+
+  /**
+   * Makes the (stopped) data directory a standby of the target's primary: signal file, this node's
+   * own managed files, and start.
+   */
+  void startAsStandby(StandbyTarget target) {
     node.files().write(node.layout().pgData().resolve("standby.signal"), "");
-    node.config().write(settings, hba);
-    node.storeClusterId(clusterId);
+    node.config().write(target.settings(), target.hba());
+    node.storeClusterId(target.clusterId());
     node.start();
   }
 
-  private PostgresNodeStatus awaitStreaming(
-      PostgresSettings.Upstream upstream, List<String> passwords) {
+  /** Waits (bounded) until the WAL receiver streams from the target's primary; then the status. */
+  PostgresNodeStatus awaitStreaming(StandbyTarget target) {
+    PostgresSettings.Upstream upstream = target.upstream();
     long deadline = System.currentTimeMillis() + STREAMING_WAIT_MILLIS;
-    try (Connection c = node.connect(passwords)) {
+    try (Connection c = node.connect(target.passwords())) {
       while (System.currentTimeMillis() < deadline) {
         boolean streaming =
             PostgresAdmin.walReceiver(c)
@@ -113,12 +99,5 @@ final class StandbyBuild {
       throw HostFailures.of(
           FailureType.HOST_COMMAND_FAILED, "interrupted while waiting for the standby to stream");
     }
-  }
-
-  private static String slotName(String slot) {
-    if (slot == null || !SLOT_NAME.matcher(slot).matches()) {
-      throw InputChecks.invalid("slot name '" + slot + "' must match [a-z0-9_]{1,63}");
-    }
-    return slot;
   }
 }

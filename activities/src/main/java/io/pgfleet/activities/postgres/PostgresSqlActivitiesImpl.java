@@ -3,7 +3,9 @@ package io.pgfleet.activities.postgres;
 import io.pgfleet.workflows.postgres.ApplicationDatabaseInput;
 import io.pgfleet.workflows.postgres.BindingRoleInput;
 import io.pgfleet.workflows.postgres.DropBindingRoleInput;
+import io.pgfleet.workflows.postgres.NodeProbe;
 import io.pgfleet.workflows.postgres.PostgresSqlActivities;
+import io.pgfleet.workflows.postgres.ProbeInput;
 import io.pgfleet.workflows.postgres.ReplicationCheck;
 import io.pgfleet.workflows.postgres.VerifyReplicationInput;
 
@@ -19,6 +21,7 @@ public final class PostgresSqlActivitiesImpl implements PostgresSqlActivities {
   private final ApplicationDatabases databases;
   private final BindingRoles bindings;
   private final ReplicationVerifier verifier;
+  private final NodeProber prober = new NodeProber();
 
   public PostgresSqlActivitiesImpl() {
     SqlConnector connector = new SqlConnector();
@@ -45,5 +48,10 @@ public final class PostgresSqlActivitiesImpl implements PostgresSqlActivities {
   @Override
   public ReplicationCheck verifyReplication(VerifyReplicationInput input) {
     return verifier.verify(input);
+  }
+
+  @Override
+  public NodeProbe probe(ProbeInput input) {
+    return prober.probe(input);
   }
 }

@@ -21,4 +21,16 @@ public interface PgpoolHostActivities {
   /** Whether pgpool runs, and each backend's status and role as pgpool sees them. */
   @ActivityMethod(name = "PgpoolHost.status")
   PgpoolNodeStatus status();
+
+  /**
+   * Send writes to {@code input.primaryBackendId()}: detach the backends listed as down and make
+   * pgpool treat the given backend as primary (pcp commands, or reconfigure and reload). A pgpool
+   * that already routes that way is left alone.
+   */
+  @ActivityMethod(name = "PgpoolHost.reroute")
+  PgpoolNodeStatus reroute(RerouteInput input);
+
+  /** Attach a backend again (after it rejoined as a standby); attached already is success. */
+  @ActivityMethod(name = "PgpoolHost.attachBackend")
+  PgpoolNodeStatus attachBackend(int backendId);
 }

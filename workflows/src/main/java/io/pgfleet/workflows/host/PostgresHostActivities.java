@@ -53,4 +53,20 @@ public interface PostgresHostActivities {
    */
   @ActivityMethod(name = "PostgresHost.switchWal")
   String switchWal();
+
+  /**
+   * Promote this standby ({@code pg_promote}) and wait until it accepts writes. A node that is
+   * already primary is success. Never call it before the old primary is proven fenced.
+   */
+  @ActivityMethod(name = "PostgresHost.promote")
+  PostgresNodeStatus promote(PromoteInput input);
+
+  /**
+   * Make this former primary (or diverged standby) a streaming standby of {@code
+   * input.primaryHost()}: stop it, {@code pg_rewind} from the new primary, and fall back to a fresh
+   * base backup when rewinding is impossible; re-apply pgfleet's configuration (pg_rewind copies
+   * the source's), then start. A node already streaming from that primary is left alone.
+   */
+  @ActivityMethod(name = "PostgresHost.rejoinAsStandby")
+  RejoinResult rejoinAsStandby(BuildStandbyInput input);
 }

@@ -5,5 +5,6 @@ public enum OperationType {
   PROVISION,
   DEPROVISION,
   BIND,
-  UNBIND
+  UNBIND,
+  FAILOVER
 }

@@ -28,4 +28,11 @@ public interface PostgresSqlActivities {
    */
   @ActivityMethod(name = "PostgresSql.verifyReplication")
   ReplicationCheck verifyReplication(VerifyReplicationInput input);
+
+  /**
+   * The control plane's own look at a node: does it answer, is it in recovery, on which timeline.
+   * Never fails for an unreachable node: that is the answer ({@code reachable=false}).
+   */
+  @ActivityMethod(name = "PostgresSql.probe")
+  NodeProbe probe(ProbeInput input);
 }
