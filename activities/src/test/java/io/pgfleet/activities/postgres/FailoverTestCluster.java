@@ -151,9 +151,10 @@ final class FailoverTestCluster implements AutoCloseable {
   @Override
   public void close() throws IOException {
     for (HostEnvironment vm : vms) {
-      killPidIn(vm.storeDir().resolve("postgres").resolve("postmaster.pid"));
+      SqlTestCluster.killPidIn(vm.storeDir().resolve("postgres").resolve("postmaster.pid"));
     }
-    killPidIn(root.resolve("g0").resolve("data").resolve("pgpool").resolve("pgpool.pid"));
+    SqlTestCluster.killPidIn(
+        root.resolve("g0").resolve("data").resolve("pgpool").resolve("pgpool.pid"));
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(path);
@@ -174,24 +175,6 @@ final class FailoverTestCluster implements AutoCloseable {
         POSTGRES_PORT,
         PGPOOL_PORT,
         9898);
-  }
-
-  private static void killPidIn(Path pidFile) {
-    try {
-      if (!Files.exists(pidFile)) {
-        return;
-      }
-      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-      ProcessHandle.of(pid)
-          .ifPresent(
-              p -> {
-                // a frozen postmaster would ignore everything but SIGKILL anyway
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-              });
-    } catch (IOException | RuntimeException e) {
-      // nothing readable: nothing to kill
-    }
   }
 
   private static boolean isRoot() {

@@ -213,7 +213,8 @@ final class SqlTestCluster implements AutoCloseable {
     }
   }
 
-  private static void killPidIn(Path pidFile) {
+  /** SIGKILL the process a pid file names and its descendants; nothing to read, nothing done. */
+  static void killPidIn(Path pidFile) {
     try {
       if (!Files.exists(pidFile)) {
         return;

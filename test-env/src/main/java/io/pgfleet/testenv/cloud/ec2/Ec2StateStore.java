@@ -3,14 +3,11 @@ package io.pgfleet.testenv.cloud.ec2;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.pgfleet.testenv.cloud.state.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,19 +52,8 @@ final class Ec2StateStore {
   }
 
   private void write(Ec2State value) {
-    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(value));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      AtomicFiles.write(file, JSON.writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the EC2 API's state " + file, e);
     }

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -81,25 +77,10 @@ public final class StateStore {
   }
 
   private void write(DirectorState value) {
-    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(value));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write Director state " + tmp, e);
-    }
     try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, JSON.writeValueAsBytes(value));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot replace Director state " + file, e);
+      throw new UncheckedIOException("Cannot write Director state " + file, e);
     }
   }
 }
