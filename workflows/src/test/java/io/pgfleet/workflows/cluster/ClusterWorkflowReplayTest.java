@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.replay.NonDeterminism;
+import io.pgfleet.workflows.replay.StoredHistories;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.NonDeterministicException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterWorkflowReplayTest {
 
-  private static final String HISTORY = "histories/cluster-provision-bind-deprovision.json";
-
-  @BeforeAll
-  static void recordWhenAsked() {
-    if (RecordedHistories.recording()) {
-      RecordedHistories.write(HISTORY, runScenario());
-    }
-  }
+  private static final String HISTORY = "cluster-provision-bind-deprovision";
 
   @Test
   void theRecordedProvisionBindDeprovisionHistoryReplays() throws Exception {
@@ -50,24 +39,15 @@ class ClusterWorkflowReplayTest {
   void aChangedCommandSequenceIsCaughtAsNondeterministic() throws Exception {
     WorkflowExecutionHistory history = stored();
 
-    // The replayer reports the NonDeterministicException as text inside a RuntimeException.
     assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecution(history, TimerFirstClusterWorkflow.class))
-        .hasMessageContaining(NonDeterministicException.class.getName())
+        .matches(NonDeterminism::isReportedBy, "reports nondeterminism")
         .hasMessageContaining("does not match command type COMMAND_TYPE_START_TIMER");
   }
 
-  /** From the classpath, or from the source tree just after recording (the copy is stale then). */
-  private static WorkflowExecutionHistory stored() throws IOException {
-    if (RecordedHistories.recording()) {
-      return WorkflowExecutionHistory.fromJson(Files.readString(RecordedHistories.file(HISTORY)));
-    }
-    try (InputStream in = ClusterWorkflowReplayTest.class.getResourceAsStream("/" + HISTORY)) {
-      assertThat(in).as("recorded history " + HISTORY).isNotNull();
-      return WorkflowExecutionHistory.fromJson(
-          new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+  private static WorkflowExecutionHistory stored() {
+    return StoredHistories.load(HISTORY, ClusterWorkflowReplayTest::runScenario);
   }
 
   /** Provision, bind, deprovision against scripted children: every command kind the loop issues. */

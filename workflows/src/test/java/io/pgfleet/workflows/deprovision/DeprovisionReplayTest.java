@@ -2,7 +2,7 @@ package io.pgfleet.workflows.deprovision;
 
 import io.pgfleet.workflows.provision.ClusterFixture;
 import io.pgfleet.workflows.provision.MockedCloud;
-import io.pgfleet.workflows.provision.StoredHistories;
+import io.pgfleet.workflows.replay.StoredHistories;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.when;
 
 import io.pgfleet.workflows.iaas.PowerState;
-import io.pgfleet.workflows.provision.NonDeterminism;
-import io.pgfleet.workflows.provision.StoredHistories;
+import io.pgfleet.workflows.replay.NonDeterminism;
+import io.pgfleet.workflows.replay.StoredHistories;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.util.stream.Stream;

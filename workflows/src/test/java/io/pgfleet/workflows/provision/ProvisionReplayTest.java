@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.replay.NonDeterminism;
+import io.pgfleet.workflows.replay.StoredHistories;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;

@@ -1,4 +1,4 @@
-package io.pgfleet.workflows.provision;
+package io.pgfleet.workflows.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pgfleet.workflows.provision;
+package io.pgfleet.workflows.replay;
 
 import io.temporal.worker.NonDeterministicException;
 import java.util.stream.Stream;
