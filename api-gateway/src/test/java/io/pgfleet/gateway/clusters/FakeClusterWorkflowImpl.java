@@ -141,6 +141,19 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public void validateFailover(io.pgfleet.workflows.cluster.FailoverRequest request) {
+    throw new IllegalStateException("conflict: the fake cluster does not fail over");
+  }
+
+  @Override
+  public OperationReceipt failover(io.pgfleet.workflows.cluster.FailoverRequest request) {
+    throw new IllegalStateException("unreachable: the validator rejects every failover");
+  }
+
+  @Override
+  public void reportFailure(io.pgfleet.workflows.cluster.DataPlaneReport report) {}
+
+  @Override
   public ClusterView view() {
     List<NodeView> nodes =
         phase == ClusterPhase.READY

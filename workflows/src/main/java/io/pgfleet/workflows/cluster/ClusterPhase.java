@@ -8,6 +8,13 @@ public enum ClusterPhase {
   READY,
   /** Provisioning failed and was rolled back; only deprovision is accepted. */
   FAILED,
+  /** A failover runs: the primary is being replaced; other operations wait or are refused. */
+  FAILING_OVER,
+  /**
+   * A failover stopped short (standby too far behind, fencing unproven, nothing re-routed): nothing
+   * more happens automatically; an operator decides (manual failover or deprovision).
+   */
+  NEEDS_OPERATOR,
   DEPROVISIONING,
   /** Deprovisioned; the workflow completes. */
   DELETED

@@ -2,6 +2,7 @@ package io.pgfleet.workflows.cluster;
 
 import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -55,6 +56,27 @@ public interface ClusterWorkflow {
 
   @UpdateValidatorMethod(updateName = "unbind")
   void validateUnbind(UnbindRequest request);
+
+  /**
+   * Replaces the primary: runs a FailoverWorkflow child with a manual trigger. Accepted when the
+   * cluster is READY or NEEDS_OPERATOR and no other operation runs.
+   */
+  @UpdateMethod
+  OperationReceipt failover(FailoverRequest request);
+
+  @UpdateValidatorMethod(updateName = "failover")
+  void validateFailover(FailoverRequest request);
+
+  /** Signal name the node agents use (they hold no stub of this interface). */
+  String REPORT_FAILURE_SIGNAL = "reportFailure";
+
+  /**
+   * A node agent saw the primary fail. Starts a failover (its confirm step decides) unless the
+   * suspect is not the primary, the cluster is not READY, or a failover already runs; then the
+   * report is only recorded.
+   */
+  @SignalMethod(name = REPORT_FAILURE_SIGNAL)
+  void reportFailure(DataPlaneReport report);
 
   @QueryMethod
   ClusterView view();

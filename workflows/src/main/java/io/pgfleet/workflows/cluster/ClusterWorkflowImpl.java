@@ -141,6 +141,22 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public void validateFailover(FailoverRequest request) {
+    throw new IllegalStateException(
+        "conflict: failover is not wired into the cluster workflow yet");
+  }
+
+  @Override
+  public OperationReceipt failover(FailoverRequest request) {
+    throw ApplicationFailure.newNonRetryableFailure("failover is not wired yet", "conflict");
+  }
+
+  @Override
+  public void reportFailure(DataPlaneReport report) {
+    log.warn("failure report ignored (failover not wired yet): {}", report);
+  }
+
+  @Override
   public ClusterView view() {
     return ClusterViews.of(cluster);
   }

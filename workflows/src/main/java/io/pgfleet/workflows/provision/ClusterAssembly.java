@@ -13,7 +13,9 @@ import io.pgfleet.workflows.postgres.ApplicationDatabaseInput;
 import io.pgfleet.workflows.postgres.PostgresEndpoint;
 import io.pgfleet.workflows.postgres.VerifyReplicationInput;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The inputs of the provisioning steps after the VMs exist, derived from the request and the
@@ -47,12 +49,18 @@ public record ClusterAssembly(ProvisionInput input, Topology topology) {
         replicaHosts());
   }
 
-  /** Primary first by convention; pgpool finds the real primary itself. */
+  /**
+   * Backend number = the node's index, whichever node is primary, so a failover re-routes by number
+   * without renumbering (see FailoverTopology.backendId); pgpool finds the primary itself.
+   */
   public ConfigurePgpoolInput configurePgpool() {
     ClusterSecrets secrets = input.secrets();
     return new ConfigurePgpoolInput(
         input.clusterId(),
-        List.of(backend(0, topology.primary()), backend(1, topology.standby())),
+        Stream.of(topology.primary(), topology.standby())
+            .sorted(Comparator.comparingInt(ClusterNode::index))
+            .map(node -> backend(node.index(), node))
+            .toList(),
         CHECK_USER,
         secrets.superuserPassword(),
         ClusterSecrets.PCP_USER,
