@@ -10,8 +10,12 @@ import org.slf4j.Logger;
 
 /**
  * The confirm step: a quorum sees the primary down, twice, a tolerance apart; an operator's request
- * needs no quorum. Two writable primaries seen at either look end the confirmation at once. A
- * primary not confirmed down stops the failover (NOT_CONFIRMED) before anything changed.
+ * needs no quorum. A crashed primary needs one look only: when a quorum sees it down and the
+ * control plane's connection is refused (the host answers, nothing listens on 5432: the postmaster
+ * is gone), there is no stall to wait out, so the tolerance and the second look are skipped. A
+ * primary that times out (frozen, partitioned) waits the tolerance. Two writable primaries seen at
+ * either look end the confirmation at once. A primary not confirmed down stops the failover
+ * (NOT_CONFIRMED) before anything changed; {@link #lastLook()} then tells what pgpool routes.
  */
 final class Confirmer {
 
@@ -21,14 +25,20 @@ final class Confirmer {
   private static final Logger LOG = Workflow.getLogger(Confirmer.class);
 
   private final Observer observer;
+  private Observation lastLook;
 
   Confirmer(Observer observer) {
     this.observer = observer;
   }
 
+  /** The look that decided, null before the first one. */
+  Observation lastLook() {
+    return lastLook;
+  }
+
   Confirmation confirm(FailoverInput input) {
     ClusterNode primary = input.topology().primary();
-    Observation first = observer.observe();
+    Observation first = look();
     SplitBrain splitBrain = SplitBrain.check(input.topology(), first);
     if (splitBrain.seen()) {
       LOG.warn(splitBrain.decision().reason());
@@ -44,7 +54,12 @@ final class Confirmer {
     if (!down.yes()) {
       throw FailoverStop.with(NOT_CONFIRMED, down.reason());
     }
-    LOG.info("{}; looking again after the tolerance", down.reason());
+    Decision crashed = FailoverDecisions.crashed(primary, input.tolerance(), first);
+    if (crashed.yes()) {
+      LOG.warn(crashed.reason());
+      return new Confirmation(crashed, splitBrain);
+    }
+    LOG.info("{}; {}; looking again after the tolerance", down.reason(), crashed.reason());
     Duration wait =
         FailoverDecisions.remainingTolerance(
             input.tolerance(),
@@ -53,7 +68,7 @@ final class Confirmer {
     if (!wait.isZero()) {
       Workflow.sleep(wait);
     }
-    Observation again = observer.observe();
+    Observation again = look();
     SplitBrain later = SplitBrain.check(input.topology(), again);
     if (later.seen()) {
       LOG.warn(later.decision().reason());
@@ -64,5 +79,10 @@ final class Confirmer {
       throw FailoverStop.with(NOT_CONFIRMED, stillDown.reason());
     }
     return new Confirmation(stillDown, later);
+  }
+
+  private Observation look() {
+    lastLook = observer.observe();
+    return lastLook;
   }
 }

@@ -24,7 +24,15 @@ final class EveryPgpool {
       Topology topology,
       Functions.Func1<String, ActivityOptions> options,
       Functions.Func1<PgpoolHostActivities, T> call) {
-    List<ClusterNode> pgpools = topology.pgpools();
+    return call(topology, topology.pgpools(), options, call);
+  }
+
+  /** The same call on some of the topology's pgpools only, in the order given. */
+  static <T> List<Answer<T>> call(
+      Topology topology,
+      List<ClusterNode> pgpools,
+      Functions.Func1<String, ActivityOptions> options,
+      Functions.Func1<PgpoolHostActivities, T> call) {
     List<Promise<T>> running = new ArrayList<>();
     for (ClusterNode node : pgpools) {
       PgpoolHostActivities agent =

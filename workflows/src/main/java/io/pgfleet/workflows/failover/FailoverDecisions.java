@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The failover's decisions as pure functions of what was seen, each with the sentence that explains
- * it: confirm (a quorum sees the primary down), choose (the standby, within the lag bound) and the
- * fence proof (powered off and not answering). The split-brain rule is {@link SplitBrain}.
+ * it: confirm (a quorum sees the primary down; a crash needs no tolerance wait), choose (the
+ * standby, within the lag bound), the fence proof (powered off and not answering) and, after a
+ * blip, whether pgpool may route to the primary again. The split-brain rule is {@link SplitBrain}.
  */
 public final class FailoverDecisions {
 
@@ -28,6 +29,31 @@ public final class FailoverDecisions {
     return Decision.no(
         "%s is not confirmed down: %s; a quorum is 2 pgpools, or 1 and the control plane [%s]"
             .formatted(primary.name(), shortOfQuorum(seen), seen.describe()));
+  }
+
+  /**
+   * The fast path of the first look: when a quorum sees the primary down and the control plane's
+   * connection to it was refused, nothing listens on its PostgreSQL port: the postmaster is gone (a
+   * crash, a kill), not stalled, and waiting does not bring it back, so the tolerance and the
+   * second look are skipped. A primary that times out (frozen, partitioned) may be a blip and waits
+   * the tolerance. Fencing still has to be proven before anything is promoted.
+   */
+  public static Decision crashed(ClusterNode primary, Duration tolerance, Observation seen) {
+    String name = primary.name();
+    if (!quorum(seen)) {
+      return Decision.no(
+          "%s is not seen crashed: %s [%s]".formatted(name, shortOfQuorum(seen), seen.describe()));
+    }
+    NodeProbe probe = seen.primary();
+    if (probe == null || !probe.refused()) {
+      return Decision.no(
+          "%s does not refuse connections (control plane: %s), it may be frozen or cut off:"
+                  .formatted(name, Observation.describe(probe))
+              + " it gets the %s tolerance".formatted(seconds(tolerance)));
+    }
+    return Decision.yes(
+        "%s refuses connections (postmaster gone) for a quorum of %s [%s]; no tolerance wait for a crash"
+            .formatted(name, whoSeesDown(seen), seen.describe()));
   }
 
   /** The second look, a tolerance after the first: only a primary still down is replaced. */
@@ -132,6 +158,29 @@ public final class FailoverDecisions {
                 vm,
                 power.state(),
                 probe.refused() ? "refuses connections" : "does not answer"));
+  }
+
+  /**
+   * After a blip, whether the pgpools that detached the primary (pgpool's detach sticks after the
+   * backend comes back) may attach it again: only when the control plane reaches it as a writable
+   * primary, so clients are never handed a node that is still unreachable or in recovery.
+   *
+   * @param detachedIn the pgpools whose view shows the primary's backend down
+   * @param probe the control plane's probe of the primary at the same look, null without one
+   */
+  public static Decision restoreRouting(
+      ClusterNode primary, List<String> detachedIn, NodeProbe probe) {
+    String backend =
+        "%s (backend %d)".formatted(primary.name(), FailoverTopology.backendId(primary));
+    String pgpools = String.join(", ", detachedIn);
+    if (probe == null || !probe.writable()) {
+      return Decision.no(
+          "%s stays detached in %s: the control plane does not reach it as a writable primary (control plane: %s)"
+              .formatted(backend, pgpools, Observation.describe(probe)));
+    }
+    return Decision.yes(
+        "the control plane reaches %s as a writable primary: attaching it again in %s"
+            .formatted(backend, pgpools));
   }
 
   private static boolean quorum(Observation seen) {

@@ -25,7 +25,10 @@ public record FailoverInput(
 
   /**
    * A primary frozen or unreachable for less than this stays primary: a stall of a few seconds
-   * (checkpoint, I/O hiccup, lost packets) costs less than a failover and its rebuild.
+   * (checkpoint, I/O hiccup, lost packets) costs less than a failover and its rebuild. It counts
+   * from the earliest data-plane report. A crash is not waited for: when a quorum sees the primary
+   * down and the control plane's connection is refused (nothing listens on 5432, the postmaster is
+   * gone), the failover goes on at the first look; a primary that times out waits this long.
    */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(5);
 

@@ -2,6 +2,7 @@ package io.pgfleet.workflows.failover;
 
 import static io.pgfleet.workflows.failover.FailoverOutcome.FAILED_OVER;
 import static io.pgfleet.workflows.failover.FailoverOutcome.NEEDS_OPERATOR;
+import static io.pgfleet.workflows.failover.FailoverOutcome.NOT_CONFIRMED;
 
 import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.Topology;
@@ -12,7 +13,6 @@ import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
 import io.pgfleet.workflows.host.PromoteInput;
 import io.pgfleet.workflows.host.RerouteInput;
-import io.pgfleet.workflows.operation.ActivityPolicies;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
 import io.pgfleet.workflows.operation.StepRecorder;
@@ -30,8 +30,9 @@ import org.slf4j.Logger;
  * Replaces a failed primary in named steps: confirm, choose, fence, prove fenced, promote,
  * re-route, record, rebuild redundancy. A decision that says no ends the run with its sentence as
  * the reason (NOT_CONFIRMED before anything changed, NEEDS_OPERATOR after); a failed rebuild does
- * not undo the failover. Two writable primaries are settled first: the one on the older timeline is
- * fenced at once.
+ * not undo the failover. A primary not confirmed down gets one more step, restore routing: pgpools
+ * that detached it during the blip attach it again. Two writable primaries are settled first: the
+ * one on the older timeline is fenced at once.
  */
 public final class FailoverWorkflowImpl implements FailoverWorkflow {
 
@@ -56,8 +57,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     Observer observer = new Observer(input.topology(), input.secrets().superuserPassword());
     Fencing fencing = new Fencing(observer, input.topology().deployment(), input.operationId());
     try {
-      Confirmation confirmed =
-          recorder.step("confirm", () -> new Confirmer(observer).confirm(input));
+      Confirmation confirmed = confirm(new Confirmer(observer), input);
       SplitBrain splitBrain = confirmed.splitBrain();
       if (splitBrain.seen()) {
         fenceAndProve(fencing, splitBrain.stale());
@@ -83,6 +83,26 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   }
 
   private record Chosen(Decision decision, long lagBytes) {}
+
+  /**
+   * The confirm step. A primary not confirmed down stays primary, but pgpools that detached it
+   * during the blip would keep routing around it: restore routing runs before the run ends
+   * NOT_CONFIRMED, and its sentence joins the reason.
+   */
+  private Confirmation confirm(Confirmer confirmer, FailoverInput input) {
+    try {
+      return recorder.step("confirm", () -> confirmer.confirm(input));
+    } catch (ApplicationFailure stop) {
+      Observation last = confirmer.lastLook();
+      if (FailoverStop.outcomeOf(stop) != NOT_CONFIRMED || !RoutingRestore.needed(last)) {
+        throw stop;
+      }
+      String restored =
+          recorder.step(
+              "restore routing", () -> new RoutingRestore(input.topology()).restore(last));
+      throw FailoverStop.with(NOT_CONFIRMED, stop.getOriginalMessage() + "; " + restored);
+    }
+  }
 
   /** The standby's own view decides: running, and within the lag bound. */
   private Chosen choose(FailoverInput input) {
@@ -118,7 +138,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     ClusterNode newPrimary = before.standby();
     PostgresHostActivities host =
         Workflow.newActivityStub(
-            PostgresHostActivities.class, ActivityPolicies.onHost(before.taskQueue(newPrimary)));
+            PostgresHostActivities.class, FailoverPolicies.promote(before.taskQueue(newPrimary)));
     PostgresNodeStatus promoted =
         recorder.step(
             "promote", () -> host.promote(new PromoteInput(FailoverPolicies.PROMOTE_WAIT_SECONDS)));
@@ -165,7 +185,11 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     return "; not re-routed: " + missing;
   }
 
-  /** The alert ("primary lost") is a log line until notifications exist. */
+  /**
+   * The operation's record: this result. The alert ("primary lost, failed over to …") is sent by
+   * the ClusterWorkflow from the result (AlertActivities), not from here; the log line is the
+   * workflow's own trace.
+   */
   private String record(ClusterNode oldPrimary, ClusterNode newPrimary, String why) {
     String reason =
         "failed over from %s to %s (timeline %d, RPO estimate %d bytes): %s"

@@ -93,7 +93,7 @@ final class Fencing {
     Decision last = null;
     for (int look = 1; look <= FailoverPolicies.FENCE_PROOF_LOOKS; look++) {
       if (look > 1) {
-        Workflow.sleep(FailoverPolicies.FENCE_PROOF_INTERVAL);
+        Workflow.sleep(FailoverPolicies.fenceProofInterval(look));
       }
       last = proofNow(fence);
       if (last.yes()) {

@@ -2,11 +2,13 @@ package io.pgfleet.workflows.failover;
 
 import static io.pgfleet.workflows.failover.FailoverFixture.pgpool;
 import static io.pgfleet.workflows.failover.FailoverFixture.refused;
+import static io.pgfleet.workflows.failover.FailoverFixture.timedOut;
 import static io.pgfleet.workflows.failover.FailoverFixture.writable;
 import static io.pgfleet.workflows.provision.ClusterFixture.PRIMARY_IP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -32,11 +34,12 @@ class FailoverConfirmTest {
 
   @Test
   void aBlipShorterThanTheToleranceFailsNothingOver() {
+    // Frozen, not crashed: the control plane's connection times out rather than being refused.
     for (PgpoolHostActivities pgpool : cloud.pgpools) {
       when(pgpool.status()).thenReturn(pgpool("down"), pgpool("up"));
     }
     when(cloud.sql.probe(argThat(FailoverCloud.probing(PRIMARY_IP))))
-        .thenReturn(refused(PRIMARY_IP), writable(PRIMARY_IP, 1));
+        .thenReturn(timedOut(PRIMARY_IP), writable(PRIMARY_IP, 1));
 
     FailoverResult result = cloud.run("failover-blip");
 
@@ -73,10 +76,14 @@ class FailoverConfirmTest {
         .isEqualTo(
             "postgres/0 is not confirmed down: only 1 pgpool sees it down and the control plane"
                 + " reaches it; a quorum is 2 pgpools, or 1 and the control plane"
-                + " [pgpool/0: down, pgpool/1: up, pgpool/2: waiting, control plane: writable]");
+                + " [pgpool/0: down, pgpool/1: up, pgpool/2: waiting, control plane: writable]"
+                + "; routing restored: pgpool/0 attached postgres/0 (backend 0) again");
     for (PgpoolHostActivities pgpool : cloud.pgpools) {
       verify(pgpool, times(1)).status();
     }
+    verify(cloud.pgpools.get(0)).attachBackend(0);
+    verify(cloud.pgpools.get(1), never()).attachBackend(anyInt());
+    verify(cloud.pgpools.get(2), never()).attachBackend(anyInt());
     nothingChanged();
   }
 
@@ -84,6 +91,8 @@ class FailoverConfirmTest {
   void onePgpoolAndTheControlPlaneAreAQuorum() {
     when(cloud.pgpools.get(1).status()).thenReturn(pgpool("up"));
     when(cloud.pgpools.get(2).status()).thenReturn(pgpool("up"));
+    when(cloud.sql.probe(argThat(FailoverCloud.probing(PRIMARY_IP))))
+        .thenReturn(timedOut(PRIMARY_IP));
 
     FailoverResult result = cloud.run("failover-one-and-control-plane");
 
@@ -92,7 +101,7 @@ class FailoverConfirmTest {
         .contains(
             "postgres/0 is still down after the 5 s tolerance, for a quorum of 1 pgpool and the"
                 + " control plane [pgpool/0: down, pgpool/1: up, pgpool/2: up, control plane:"
-                + " refused]");
+                + " unreachable]");
   }
 
   @Test

@@ -70,7 +70,7 @@ class FailoverFencingTest {
     assertThat(result.reason())
         .isEqualTo(
             "postgres/0 is not proven fenced: the IaaS reports vm-5b1c0a7e-pg0 running"
-                + " after 5 looks; no proof, no promotion");
+                + " after 7 looks; no proof, no promotion");
     assertThat(result.operation().steps())
         .extracting(StepView::name, StepView::state)
         .containsExactly(
@@ -78,8 +78,26 @@ class FailoverFencingTest {
             tuple("choose", OperationState.SUCCEEDED),
             tuple("fence", OperationState.SUCCEEDED),
             tuple("prove fenced", OperationState.FAILED));
-    verify(cloud.iaas, times(5)).powerState(PRIMARY_VM);
+    verify(cloud.iaas, times(FailoverPolicies.FENCE_PROOF_LOOKS)).powerState(PRIMARY_VM);
+    StepView prove = result.operation().steps().get(3);
+    assertThat(prove.finishedAtMillis() - prove.startedAtMillis())
+        .as("looks 250 ms, 500 ms, 1 s, then 2 s apart: 7.75 s in all")
+        .isBetween(7_750L, 8_750L);
     neverPromotedOrRerouted();
+  }
+
+  @Test
+  void anIaasWhoseDescribeLagsItsStopIsProvenAQuarterSecondLater() {
+    when(cloud.iaas.powerState(PRIMARY_VM))
+        .thenReturn(power(PRIMARY_VM, "stopping"), power(PRIMARY_VM, PowerState.STOPPED));
+
+    FailoverResult result = cloud.run("failover-describe-lags");
+
+    assertThat(result.outcome()).isEqualTo(FailoverOutcome.FAILED_OVER);
+    StepView prove = result.operation().steps().get(3);
+    assertThat(prove.name()).isEqualTo("prove fenced");
+    assertThat(prove.finishedAtMillis() - prove.startedAtMillis()).isBetween(250L, 1_000L);
+    verify(cloud.iaas, times(2)).powerState(PRIMARY_VM);
   }
 
   @Test
@@ -94,7 +112,7 @@ class FailoverFencingTest {
     assertThat(result.reason())
         .isEqualTo(
             "postgres/0 is not proven fenced: vm-5b1c0a7e-pg0 is stopped, but its PostgreSQL"
-                + " port 10.244.0.10:5432 still answers after 5 looks; no proof, no promotion");
+                + " port 10.244.0.10:5432 still answers after 7 looks; no proof, no promotion");
     neverPromotedOrRerouted();
   }
 

@@ -12,10 +12,12 @@ import static io.pgfleet.workflows.provision.ClusterFixture.STANDBY_IP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.pgfleet.workflows.bosh.InstanceStateRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest.InstanceState;
@@ -69,9 +71,10 @@ class FailoverWorkflowTest {
     assertThat(result.reason())
         .isEqualTo(
             "failed over from postgres/0 to postgres/1 (timeline 2, RPO estimate 4096 bytes): "
-                + "postgres/0 is still down after the 5 s tolerance, for a quorum of 3 pgpools and"
+                + "postgres/0 refuses connections (postmaster gone) for a quorum of 3 pgpools and"
                 + " the control plane "
                 + SEEN_DOWN
+                + "; no tolerance wait for a crash"
                 + "; postgres/1 is 4096 bytes behind, within the 1048576 allowed"
                 + "; postgres/0 rejoined as a standby of postgres/1 (rewound)");
     assertThat(result.timeline()).isEqualTo(2);
@@ -94,9 +97,33 @@ class FailoverWorkflowTest {
   }
 
   @Test
-  void waitsTheToleranceBetweenTheTwoLooks() {
+  void aCrashedPrimaryIsReplacedAfterOneLook() {
+    FailoverResult result = cloud.run("failover-crash");
+
+    StepView confirm = result.operation().steps().get(0);
+    assertThat(confirm.finishedAtMillis() - confirm.startedAtMillis())
+        .as("no tolerance wait for a primary that refuses connections")
+        .isLessThan(1_000);
+    for (PgpoolHostActivities pgpool : cloud.pgpools) {
+      verify(pgpool, times(1)).status();
+    }
+    verify(cloud.standbyHost).promote(any());
+  }
+
+  @Test
+  void aPrimaryThatTimesOutWaitsTheToleranceBetweenTheTwoLooks() {
+    // Frozen (SIGSTOP) or cut off: the connection is not refused, it times out.
+    when(cloud.sql.probe(argThat(FailoverCloud.probing(PRIMARY_IP))))
+        .thenReturn(FailoverFixture.timedOut(PRIMARY_IP));
+
     FailoverResult result = cloud.run("failover-tolerance");
 
+    assertThat(result.outcome()).isEqualTo(FailoverOutcome.FAILED_OVER);
+    assertThat(result.reason())
+        .contains(
+            ": postgres/0 is still down after the 5 s tolerance, for a quorum of 3 pgpools and"
+                + " the control plane [pgpool/0: down, pgpool/1: down, pgpool/2: down, control"
+                + " plane: unreachable]; postgres/1 is 4096 bytes behind");
     StepView confirm = result.operation().steps().get(0);
     assertThat(confirm.finishedAtMillis() - confirm.startedAtMillis())
         .isGreaterThanOrEqualTo(FailoverInput.DEFAULT_TOLERANCE.toMillis() - 1_000);
@@ -125,7 +152,8 @@ class FailoverWorkflowTest {
   void callsEachPortWithTheClusterInputs() {
     cloud.run("failover-inputs");
 
-    verify(cloud.sql, times(3))
+    // the one look of a crash, and the fence proof
+    verify(cloud.sql, times(2))
         .probe(
             new ProbeInput(
                 new PostgresEndpoint(PRIMARY_IP, 5432, SECRETS.superuserPassword()), 2_000));
