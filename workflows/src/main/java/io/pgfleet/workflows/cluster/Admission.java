@@ -88,6 +88,9 @@ final class Admission {
               "cluster "
                   + c.clusterId
                   + " is being provisioned; deprovision it when that finished");
+      case FAILING_OVER ->
+          throw concurrency(
+              "cluster " + c.clusterId + " is failing over; deprovision it when that finished");
       default -> {
         if (!c.bindingWork.isEmpty()) {
           throw concurrency(
@@ -120,12 +123,49 @@ final class Admission {
     return work == OperationType.UNBIND ? new Verdict(r.bindingId()) : Verdict.ACCEPT;
   }
 
-  /** Bindings change only on a ready cluster that no provision or deprovision is changing. */
+  /**
+   * An operator's failover: on a ready cluster, or one that needs an operator, when no other
+   * operation runs. A repeated operation id answers with the failover it started.
+   */
+  static Verdict failover(ClusterEntity c, FailoverRequest r) {
+    requireId(r.operationId(), "operation id");
+    requireProvisioned(c);
+    Optional<OperationView> same = c.operations.find(r.operationId());
+    if (same.isPresent() && same.get().type() == OperationType.FAILOVER) {
+      return new Verdict(r.operationId());
+    }
+    rejectReusedId(c, r.operationId());
+    switch (c.phase) {
+      case PROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being provisioned");
+      case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
+      case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is already failing over");
+      case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
+      case FAILED ->
+          throw conflict(
+              "cluster " + c.clusterId + " failed to provision and has no primary to replace");
+      default -> {
+        if (!c.bindingWork.isEmpty()) {
+          throw concurrency(
+              "cluster " + c.clusterId + " is changing bindings " + c.bindingWork.keySet());
+        }
+        return Verdict.ACCEPT;
+      }
+    }
+  }
+
+  /** Bindings change only on a ready cluster that no other operation is changing. */
   private static void requireUsable(ClusterEntity c) {
     requireProvisioned(c);
     switch (c.phase) {
       case PROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being provisioned");
       case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
+      case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is failing over");
+      case NEEDS_OPERATOR ->
+          throw conflict(
+              "cluster "
+                  + c.clusterId
+                  + " needs an operator (a failover stopped short); bindings wait until it is"
+                  + " ready again");
       case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           throw conflict("cluster " + c.clusterId + " failed to provision and cannot be bound");

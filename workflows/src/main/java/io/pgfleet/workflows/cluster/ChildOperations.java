@@ -21,18 +21,20 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Runs a queued provision or deprovision as a child workflow and moves the cluster's phase by its
- * outcome. While the child runs, the cluster's record of the operation stays IN_PROGRESS; its live
- * steps are the child's {@code progress()} query (workflow id {@link
- * ClusterNaming#operationWorkflowId}), because workflow code cannot query another workflow.
+ * Runs a queued provision, deprovision or failover (see {@link FailoverRun}) as a child workflow
+ * and moves the cluster's phase by its outcome. While the child runs, the cluster's record of the
+ * operation stays IN_PROGRESS; its live steps are the child's {@code progress()} query (workflow id
+ * {@link ClusterNaming#operationWorkflowId}), because workflow code cannot query another workflow.
  */
 final class ChildOperations {
 
   private final Logger log = Workflow.getLogger(ChildOperations.class);
   private final ClusterEntity cluster;
+  private final FailoverRun failovers;
 
-  ChildOperations(ClusterEntity cluster) {
+  ChildOperations(ClusterEntity cluster, FailoverRun failovers) {
     this.cluster = cluster;
+    this.failovers = failovers;
   }
 
   void run(QueuedOperation op) {
@@ -42,6 +44,7 @@ final class ChildOperations {
     switch (op.type()) {
       case PROVISION -> provision(running);
       case DEPROVISION -> deprovision(running, op.phaseBefore());
+      case FAILOVER -> failovers.run(running, op.phaseBefore());
       default -> throw new IllegalStateException("not a child operation: " + op);
     }
   }
@@ -97,15 +100,20 @@ final class ChildOperations {
   }
 
   private ChildWorkflowOptions options(String operationId) {
+    return options(cluster.clusterId, operationId);
+  }
+
+  /** The child of one operation: a deterministic id, cancelled when the cluster's run ends. */
+  static ChildWorkflowOptions options(String clusterId, String operationId) {
     return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(ClusterNaming.operationWorkflowId(cluster.clusterId, operationId))
+        .setWorkflowId(ClusterNaming.operationWorkflowId(clusterId, operationId))
         .setTaskQueue(ClusterWorkflow.TASK_QUEUE)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
         .build();
   }
 
   /** The child's own record with its steps, or ours when it sent none. */
-  private static OperationView finished(OperationView fromChild, OperationView running) {
+  static OperationView finished(OperationView fromChild, OperationView running) {
     if (fromChild != null && running.operationId().equals(fromChild.operationId())) {
       return fromChild;
     }
@@ -116,7 +124,7 @@ final class ChildOperations {
    * A child may attach its failed OperationView (with steps) as the first detail of the
    * ApplicationFailure it ends with; otherwise the record gets the root cause's message.
    */
-  private static OperationView failed(ChildWorkflowFailure failure, OperationView running) {
+  static OperationView failed(ChildWorkflowFailure failure, OperationView running) {
     if (failure.getCause() instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
       try {
         OperationView fromChild = app.getDetails().get(0, OperationView.class);

@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.cluster;
 
+import io.pgfleet.workflows.alert.AlertSeverity;
 import io.pgfleet.workflows.operation.OperationType;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,6 +25,12 @@ final class ClusterEntity {
   final Map<String, BindingRecord> bindings;
   final OperationLog operations;
 
+  /** Per alert subject, the condition severity operators were last told. */
+  final Map<String, AlertSeverity> alertsSent;
+
+  /** Workflow-clock time the last failover ended; 0 before the first. */
+  long lastFailoverEndedAtMillis;
+
   /** Binding id → BIND or UNBIND while that Update's handler runs its SQL. */
   final Map<String, OperationType> bindingWork = new HashMap<>();
 
@@ -38,6 +45,10 @@ final class ClusterEntity {
     this.secrets = state.secrets();
     this.bindings = new LinkedHashMap<>(state.bindings() == null ? Map.of() : state.bindings());
     this.operations = new OperationLog(state.operations(), state.recentOperationIds());
+    this.alertsSent =
+        new LinkedHashMap<>(state.alertsSent() == null ? Map.of() : state.alertsSent());
+    this.lastFailoverEndedAtMillis =
+        state.lastFailoverEndedAtMillis() == null ? 0 : state.lastFailoverEndedAtMillis();
   }
 
   static ClusterEntity from(ClusterWorkflowInput input) {
@@ -51,6 +62,8 @@ final class ClusterEntity {
               null,
               null,
               ClusterPhase.NEW,
+              null,
+              null,
               null,
               null,
               null,
@@ -72,7 +85,9 @@ final class ClusterEntity {
         secrets,
         new LinkedHashMap<>(bindings),
         operations.views(),
-        operations.requestIds());
+        operations.requestIds(),
+        new LinkedHashMap<>(alertsSent),
+        lastFailoverEndedAtMillis == 0 ? null : lastFailoverEndedAtMillis);
   }
 
   /** A copy that tolerates null values: OSB parameters are free-form JSON. */

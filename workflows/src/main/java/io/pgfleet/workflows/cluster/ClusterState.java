@@ -1,16 +1,23 @@
 package io.pgfleet.workflows.cluster;
 
+import io.pgfleet.workflows.alert.AlertSeverity;
 import io.pgfleet.workflows.operation.OperationView;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything the cluster workflow carries across continue-as-new. Kept small: recent operations and
- * recent request ids are bounded.
+ * recent request ids are bounded. Fields are only ever added at the end and may be null: states
+ * stored in older histories lack them.
  *
  * @param topology null until provisioning discovered the VMs
  * @param recentOperationIds operation ids already accepted, so a repeated request is recognised
  *     after continue-as-new (Temporal deduplicates Update ids only within one run)
+ * @param alertsSent the severity last sent per alert subject for conditions (e.g. "failover" →
+ *     CRITICAL while the cluster needs an operator), so a condition alerts once per change; null
+ *     means none sent
+ * @param lastFailoverEndedAtMillis when the last failover ended (workflow clock); failure reports
+ *     stamped earlier describe what it already handled. Null: no failover yet
  */
 public record ClusterState(
     String clusterId,
@@ -23,4 +30,6 @@ public record ClusterState(
     ClusterSecrets secrets,
     Map<String, BindingRecord> bindings,
     List<OperationView> operations,
-    List<String> recentOperationIds) {}
+    List<String> recentOperationIds,
+    Map<String, AlertSeverity> alertsSent,
+    Long lastFailoverEndedAtMillis) {}

@@ -22,18 +22,30 @@ final class ClusterViews {
   }
 
   /**
-   * Node state follows the cluster's phase: the workflow knows what it built, not how each VM is
-   * doing right now (health reports arrive with failover handling).
+   * Roles come from the current topology (swapped by a failover). Node state follows the cluster's
+   * phase: the workflow knows what it built and what the data plane reported, not how each VM is
+   * doing right now.
    */
   private static List<NodeView> nodes(ClusterEntity c) {
     if (c.topology == null) {
       return List.of();
     }
-    String state =
-        c.phase == ClusterPhase.READY ? "running" : c.phase.name().toLowerCase(Locale.ROOT);
     return c.topology.nodes().stream()
-        .map(n -> new NodeView(n.name(), n.role(), n.address(), port(n), state))
+        .map(n -> new NodeView(n.name(), n.role(), n.address(), port(n), state(c.phase, n)))
         .toList();
+  }
+
+  /**
+   * While failing over, the primary is the node in doubt; once an operator is needed, neither
+   * PostgreSQL node's state is known (the topology says who should be primary, not who is).
+   */
+  static String state(ClusterPhase phase, ClusterNode node) {
+    return switch (phase) {
+      case READY -> "running";
+      case FAILING_OVER -> node.role() == NodeRole.PRIMARY ? "failing" : "running";
+      case NEEDS_OPERATOR -> node.role() == NodeRole.PGPOOL ? "running" : "unknown";
+      default -> phase.name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static int port(ClusterNode node) {

@@ -1,6 +1,7 @@
 package io.pgfleet.workflows.cluster;
 
 import io.pgfleet.workflows.cluster.Admission.Verdict;
+import io.pgfleet.workflows.cluster.FailureReports.Judgement;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.failure.ApplicationFailure;
@@ -13,15 +14,17 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The cluster's entity workflow. Update handlers admit work ({@link Admission}); provision and
- * deprovision are queued and run one at a time by {@link #run} as child workflows; bind and unbind
- * run in their handlers. The run continues as new when Temporal suggests it, or after {@link
- * #UPDATES_PER_RUN} Updates, once nothing is queued and every handler has finished.
+ * The cluster's entity workflow. Update handlers admit work ({@link Admission}); provision,
+ * deprovision and failover are queued and run one at a time by {@link #run} as child workflows;
+ * bind and unbind run in their handlers. Failure reports from the data plane queue an automatic
+ * failover when they name the primary of a ready cluster ({@link FailureReports}). The run
+ * continues as new when Temporal suggests it, or after {@link #UPDATES_PER_RUN} Updates (a failure
+ * report counts as one), once nothing is queued and every handler has finished.
  *
- * <p>{@link #operation} answers with this workflow's record of an operation. For a provision or
- * deprovision that is IN_PROGRESS, the live steps are the child's {@code progress()} query
- * (workflow id {@link ClusterNaming#operationWorkflowId}): workflow code cannot query another
- * workflow.
+ * <p>{@link #operation} answers with this workflow's record of an operation. For one run by a child
+ * (provision, deprovision, failover) that is IN_PROGRESS, the live steps are the child's {@code
+ * progress()} query (workflow id {@link ClusterNaming#operationWorkflowId}): workflow code cannot
+ * query another workflow.
  */
 public class ClusterWorkflowImpl implements ClusterWorkflow {
 
@@ -38,6 +41,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final Deque<QueuedOperation> queue = new ArrayDeque<>();
   private final ChildOperations children;
   private final BindingRoles roles;
+  private final FailoverTriggers triggers = new FailoverTriggers();
   private int updatesThisRun;
 
   @WorkflowInit
@@ -49,7 +53,8 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   ClusterWorkflowImpl(ClusterWorkflowInput input, int updatesPerRun) {
     this.cluster = ClusterEntity.from(input);
     this.updatesPerRun = updatesPerRun;
-    this.children = new ChildOperations(cluster);
+    this.children =
+        new ChildOperations(cluster, new FailoverRun(cluster, triggers, new Alerts(cluster)));
     this.roles = new BindingRoles(cluster);
   }
 
@@ -142,18 +147,40 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
 
   @Override
   public void validateFailover(FailoverRequest request) {
-    throw new IllegalStateException(
-        "conflict: failover is not wired into the cluster workflow yet");
+    Admission.failover(cluster, request);
   }
 
   @Override
   public OperationReceipt failover(FailoverRequest request) {
-    throw ApplicationFailure.newNonRetryableFailure("failover is not wired yet", "conflict");
+    updatesThisRun++;
+    Verdict verdict = admit(() -> Admission.failover(cluster, request));
+    if (verdict.duplicate()) {
+      return new OperationReceipt(verdict.duplicateOf(), true);
+    }
+    triggers.manual(request.operationId(), request, Workflow.currentTimeMillis());
+    enqueue(request.operationId(), OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
+    return new OperationReceipt(request.operationId(), false);
   }
 
   @Override
   public void reportFailure(DataPlaneReport report) {
-    log.warn("failure report ignored (failover not wired yet): {}", report);
+    // Reports grow the history as Updates do; count them toward the run's bound.
+    updatesThisRun++;
+    Judgement judgement = FailureReports.judge(cluster, report, triggers.pending());
+    switch (judgement.action()) {
+      case START -> {
+        String operationId = "failover-" + Workflow.randomUUID();
+        log.warn(
+            "cluster {}: {}; failover {} queued", cluster.clusterId, judgement.why(), operationId);
+        triggers.automatic(operationId, report);
+        enqueue(operationId, OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
+      }
+      case ADD -> {
+        log.info("cluster {}: report {}", cluster.clusterId, judgement.why());
+        triggers.add(report);
+      }
+      case IGNORE -> log.info("cluster {}: report ignored: {}", cluster.clusterId, judgement.why());
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.pgfleet.workflows.cluster;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
+import io.pgfleet.workflows.operation.StepView;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,6 +61,21 @@ final class OperationViews {
         running.startedAtMillis(),
         now,
         running.steps(),
+        null);
+  }
+
+  /** Finished without error, with a description of its own, e.g. why nothing needed doing. */
+  static OperationView concluded(
+      OperationView running, List<StepView> steps, String description, long now) {
+    return new OperationView(
+        running.operationId(),
+        running.clusterId(),
+        running.type(),
+        OperationState.SUCCEEDED,
+        description,
+        running.startedAtMillis(),
+        now,
+        steps,
         null);
   }
 

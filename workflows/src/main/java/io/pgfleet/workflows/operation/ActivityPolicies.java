@@ -49,6 +49,25 @@ public final class ActivityPolicies {
           .build();
 
   /**
+   * Alerts are best effort: a webhook or SMTP exchange takes seconds; a few attempts ride out a
+   * blip, and schedule-to-close bounds the whole delivery (also when no worker offers the activity)
+   * so the workflow that sends it is held for two minutes at most, then logs the loss.
+   */
+  public static final ActivityOptions ALERT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofSeconds(20))
+                  .setMaximumAttempts(4)
+                  .setDoNotRetry(nonRetryableTypes())
+                  .build())
+          .build();
+
+  /**
    * Host activities on a VM's own task queue. Schedule-to-start bounds how long we wait for the
    * VM's agent to pick the task up: a dead VM surfaces as that timeout instead of a hang (never
    * retried by Temporal, so the workflow decides). Start-to-close covers a base backup of a large

@@ -5,36 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.operation.OperationType;
-import io.pgfleet.workflows.operation.OperationView;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The rules the workflow tests do not reach easily: states that need precise timing. */
 class AdmissionTest {
 
   private static ClusterEntity cluster(ClusterPhase phase, String... bindingIds) {
-    OperationView provision =
-        OperationViews.succeeded(
-            OperationViews.queued("op-1", "c-1", OperationType.PROVISION, 1_000), 2_000);
-    Map<String, BindingRecord> bindings = new java.util.LinkedHashMap<>();
-    for (String id : bindingIds) {
-      bindings.put(id, new BindingRecord(id, BindingNames.username(id), "pw"));
-    }
-    ClusterState state =
-        new ClusterState(
-            "c-1",
-            PlanCatalog.SERVICE_ID,
-            PlanCatalog.SMALL.id(),
-            Map.of(),
-            Map.of(),
-            phase,
-            TestTopologies.of("pgfleet-c-1"),
-            new ClusterSecrets("a", "b", "c"),
-            bindings,
-            List.of(provision),
-            List.of("op-1", "op-0"));
-    return ClusterEntity.from(new ClusterWorkflowInput("c-1", state));
+    return TestClusters.entity(phase, bindingIds);
   }
 
   private static ProvisionRequest provision(String operationId) {
@@ -90,5 +67,78 @@ class AdmissionTest {
     ClusterEntity c = cluster(ClusterPhase.READY);
 
     assertThat(Admission.provision(c, provision("op-7")).duplicateOf()).isEqualTo("op-1");
+  }
+
+  private static FailoverRequest failover(String operationId) {
+    return new FailoverRequest(operationId, "alice", "maintenance");
+  }
+
+  @Test
+  void failoverIsAcceptedWhenReadyOrWaitingForAnOperator() {
+    assertThat(Admission.failover(cluster(ClusterPhase.READY), failover("op-2")))
+        .isEqualTo(Admission.Verdict.ACCEPT);
+    assertThat(Admission.failover(cluster(ClusterPhase.NEEDS_OPERATOR), failover("op-2")))
+        .isEqualTo(Admission.Verdict.ACCEPT);
+  }
+
+  @Test
+  void failoverIsRefusedWhileAnythingElseRunsOrWithoutACluster() {
+    assertThatThrownBy(() -> Admission.failover(cluster(ClusterPhase.NEW), failover("op-2")))
+        .hasMessage("not found: cluster c-1 has not been provisioned");
+    assertThatThrownBy(
+            () -> Admission.failover(cluster(ClusterPhase.PROVISIONING), failover("op-2")))
+        .hasMessage("concurrency: cluster c-1 is being provisioned");
+    assertThatThrownBy(
+            () -> Admission.failover(cluster(ClusterPhase.DEPROVISIONING), failover("op-2")))
+        .hasMessage("concurrency: cluster c-1 is being deleted");
+    assertThatThrownBy(
+            () -> Admission.failover(cluster(ClusterPhase.FAILING_OVER), failover("op-2")))
+        .hasMessage("concurrency: cluster c-1 is already failing over");
+    assertThatThrownBy(() -> Admission.failover(cluster(ClusterPhase.DELETED), failover("op-2")))
+        .hasMessage("not found: cluster c-1 has been deleted");
+    assertThatThrownBy(() -> Admission.failover(cluster(ClusterPhase.FAILED), failover("op-2")))
+        .hasMessageStartingWith("conflict: cluster c-1 failed to provision");
+    ClusterEntity binding = cluster(ClusterPhase.READY);
+    binding.bindingWork.put("b-1", OperationType.BIND);
+    assertThatThrownBy(() -> Admission.failover(binding, failover("op-2")))
+        .hasMessage("concurrency: cluster c-1 is changing bindings [b-1]");
+    assertThatThrownBy(() -> Admission.failover(cluster(ClusterPhase.READY), failover("op-1")))
+        .hasMessage("conflict: operation id op-1 was already used for another request");
+    assertThatThrownBy(() -> Admission.failover(cluster(ClusterPhase.READY), failover(null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("operation id is missing");
+  }
+
+  @Test
+  void aRepeatedFailoverIdAnswersWithThatFailover() {
+    ClusterEntity c = cluster(ClusterPhase.FAILING_OVER);
+    c.operations.remember("op-2");
+    c.operations.put(OperationViews.queued("op-2", "c-1", OperationType.FAILOVER, 3_000));
+
+    assertThat(Admission.failover(c, failover("op-2")).duplicateOf()).isEqualTo("op-2");
+  }
+
+  @Test
+  void aClusterThatNeedsAnOperatorMayBeDeprovisionedButNotBound() {
+    ClusterEntity c = cluster(ClusterPhase.NEEDS_OPERATOR, "b-1");
+
+    assertThat(Admission.deprovision(c, new DeprovisionRequest("op-2")))
+        .isEqualTo(Admission.Verdict.ACCEPT);
+    assertThatThrownBy(() -> Admission.bind(c, new BindRequest("b-2")))
+        .hasMessageStartingWith("conflict: cluster c-1 needs an operator");
+    assertThatThrownBy(() -> Admission.unbind(c, new UnbindRequest("b-1")))
+        .hasMessageStartingWith("conflict: cluster c-1 needs an operator");
+  }
+
+  @Test
+  void aFailoverHoldsOffDeprovisionAndBindings() {
+    ClusterEntity c = cluster(ClusterPhase.FAILING_OVER, "b-1");
+
+    assertThatThrownBy(() -> Admission.deprovision(c, new DeprovisionRequest("op-2")))
+        .hasMessageStartingWith("concurrency: cluster c-1 is failing over");
+    assertThatThrownBy(() -> Admission.bind(c, new BindRequest("b-2")))
+        .hasMessage("concurrency: cluster c-1 is failing over");
+    assertThatThrownBy(() -> Admission.unbind(c, new UnbindRequest("b-1")))
+        .hasMessage("concurrency: cluster c-1 is failing over");
   }
 }

@@ -1,6 +1,8 @@
 package io.pgfleet.workflows.cluster;
 
 import io.pgfleet.workflows.deprovision.DeprovisionInput;
+import io.pgfleet.workflows.failover.FailoverInput;
+import io.pgfleet.workflows.failover.FailoverOutcome;
 import io.pgfleet.workflows.provision.ProvisionInput;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +29,13 @@ final class ChildScript {
 
   volatile Behaviour provision = Behaviour.SUCCEED;
   volatile Behaviour deprovision = Behaviour.SUCCEED;
+  volatile Behaviour failover = Behaviour.SUCCEED;
+
+  /** How a failover that did not fail with an exception ends. */
+  volatile FailoverOutcome failoverOutcome = FailoverOutcome.FAILED_OVER;
+
   final List<ProvisionInput> provisionInputs = new CopyOnWriteArrayList<>();
   final List<DeprovisionInput> deprovisionInputs = new CopyOnWriteArrayList<>();
+  final List<FailoverInput> failoverInputs = new CopyOnWriteArrayList<>();
   final List<String> childWorkflowIds = new CopyOnWriteArrayList<>();
 }

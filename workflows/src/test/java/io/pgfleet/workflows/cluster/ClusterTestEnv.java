@@ -3,9 +3,11 @@ package io.pgfleet.workflows.cluster;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import io.pgfleet.workflows.alert.AlertActivities;
 import io.pgfleet.workflows.catalog.Plan;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflow;
+import io.pgfleet.workflows.failover.FailoverWorkflow;
 import io.pgfleet.workflows.operation.OperationView;
 import io.pgfleet.workflows.postgres.PostgresSqlActivities;
 import io.pgfleet.workflows.provision.ProvisionWorkflow;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * A time-skipping Temporal test server with the cluster workflow under test, scripted children and
- * mocked SQL activities, on the production task queue.
+ * mocked SQL and alert activities, on the production task queue.
  */
 final class ClusterTestEnv implements AutoCloseable {
 
@@ -40,6 +42,7 @@ final class ClusterTestEnv implements AutoCloseable {
   final ChildScript script = new ChildScript();
   final PostgresSqlActivities sql =
       mock(PostgresSqlActivities.class, withSettings().withoutAnnotations());
+  final AlertActivities alerts = mock(AlertActivities.class, withSettings().withoutAnnotations());
   private String firstRunId;
 
   ClusterTestEnv(Class<? extends ClusterWorkflow> implementation) {
@@ -49,7 +52,9 @@ final class ClusterTestEnv implements AutoCloseable {
         ProvisionWorkflow.class, () -> new FakeProvisionWorkflow(script));
     worker.registerWorkflowImplementationFactory(
         DeprovisionWorkflow.class, () -> new FakeDeprovisionWorkflow(script));
-    worker.registerActivitiesImplementations(sql);
+    worker.registerWorkflowImplementationFactory(
+        FailoverWorkflow.class, () -> new FakeFailoverWorkflow(script));
+    worker.registerActivitiesImplementations(sql, alerts);
     env.start();
   }
 
@@ -95,6 +100,23 @@ final class ClusterTestEnv implements AutoCloseable {
         () -> client.newWorkflowStub(ProvisionWorkflow.class, childId).progress(),
         p -> p != null && !p.steps().isEmpty(),
         "progress of " + childId);
+  }
+
+  /** The cluster's record of an operation, once it has finished. */
+  OperationView awaitOperation(String operationId) {
+    return eventually(
+        () -> cluster().operation(operationId),
+        o -> o != null && o.state().finished(),
+        "end of operation " + operationId);
+  }
+
+  /** Reports a failure as a node agent does: an untyped signal by name. */
+  void report(String reporter, String suspectAddress, String detail) {
+    client
+        .newUntypedWorkflowStub(WORKFLOW_ID)
+        .signal(
+            ClusterWorkflow.REPORT_FAILURE_SIGNAL,
+            new DataPlaneReport(reporter, suspectAddress, env.currentTimeMillis(), detail));
   }
 
   void awaitCompletion() {

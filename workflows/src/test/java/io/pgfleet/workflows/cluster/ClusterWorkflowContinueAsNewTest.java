@@ -3,15 +3,21 @@ package io.pgfleet.workflows.cluster;
 import static io.pgfleet.workflows.cluster.ClusterTestEnv.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.pgfleet.workflows.alert.Alert;
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.failover.FailoverInput;
+import io.pgfleet.workflows.failover.FailoverOutcome;
+import io.pgfleet.workflows.failover.FailoverTopology;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class ClusterWorkflowContinueAsNewTest {
 
@@ -56,6 +62,46 @@ class ClusterWorkflowContinueAsNewTest {
     t.awaitCompletion();
     assertThat(t.script.deprovisionInputs.get(0).secrets())
         .isEqualTo(t.script.provisionInputs.get(0).secrets());
+  }
+
+  @Test
+  void theNextRunKeepsTheSwappedTopologyAndWhichAlertsWereSent() {
+    ClusterWorkflow cluster = t.start();
+    cluster.provision(provision("op-1", PlanCatalog.SMALL));
+    t.awaitPhase(ClusterPhase.READY);
+    cluster.failover(new FailoverRequest("op-2", "alice", "drill"));
+    t.awaitOperation("op-2");
+    t.script.failoverOutcome = FailoverOutcome.NEEDS_OPERATOR;
+    cluster.failover(new FailoverRequest("op-3", "alice", "drill"));
+    t.awaitOperation("op-3");
+    ClusterTestEnv.eventually(
+        this::currentRunStart,
+        start -> !start.getContinuedExecutionRunId().isEmpty(),
+        "a run continued from the first");
+
+    Topology swapped = FailoverTopology.swapped(TestTopologies.of("pgfleet-c-0001"));
+    assertThat(cluster.view().phase()).isEqualTo(ClusterPhase.NEEDS_OPERATOR);
+    // The carried state still knows the CRITICAL went out: a second stop raises none.
+    cluster.failover(new FailoverRequest("op-4", "alice", "drill"));
+    t.awaitOperation("op-4");
+    t.script.failoverOutcome = FailoverOutcome.FAILED_OVER;
+    cluster.failover(new FailoverRequest("op-5", "alice", "drill"));
+    t.awaitPhase(ClusterPhase.READY);
+
+    assertThat(t.script.failoverInputs)
+        .extracting(FailoverInput::topology)
+        .containsExactly(TestTopologies.of("pgfleet-c-0001"), swapped, swapped, swapped);
+    assertThat(cluster.view().nodes().get(0).role()).isEqualTo(NodeRole.PRIMARY);
+    ArgumentCaptor<Alert> sent = ArgumentCaptor.forClass(Alert.class);
+    verify(t.alerts, timeout(ClusterWorkflowFailoverTest.ALERT_WAIT_MILLIS).times(4))
+        .send(sent.capture());
+    assertThat(sent.getAllValues())
+        .extracting(Alert::id)
+        .containsExactly(
+            "c-0001/failover/op-2/WARNING",
+            "c-0001/failover/op-3/CRITICAL",
+            "c-0001/failover/op-5/WARNING",
+            "c-0001/failover/op-5/RESOLVED");
   }
 
   private WorkflowExecutionStartedEventAttributes currentRunStart() {

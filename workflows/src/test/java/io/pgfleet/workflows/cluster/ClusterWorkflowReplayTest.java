@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.failover.FailoverOutcome;
 import io.pgfleet.workflows.replay.NonDeterminism;
 import io.pgfleet.workflows.replay.StoredHistories;
 import io.temporal.api.enums.v1.EventType;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ClusterWorkflowReplayTest {
 
   private static final String HISTORY = "cluster-provision-bind-deprovision";
+  private static final String FAILOVER_HISTORY = "cluster-provision-failover-deprovision";
 
   @Test
   void theRecordedProvisionBindDeprovisionHistoryReplays() throws Exception {
@@ -36,6 +38,28 @@ class ClusterWorkflowReplayTest {
   }
 
   @Test
+  void theRecordedHistoryWithAManualAndAnAutomaticFailoverReplays() throws Exception {
+    WorkflowExecutionHistory history =
+        StoredHistories.load(FAILOVER_HISTORY, ClusterWorkflowReplayTest::runFailoverScenario);
+
+    assertThat(history.getEvents())
+        .extracting(HistoryEvent::getEventType)
+        .contains(
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+            EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
+            EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+        .endsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    assertThat(
+            history.getEvents().stream()
+                .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+                .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes())
+                .map(a -> a.getWorkflowType().getName()))
+        .containsExactly(
+            "ProvisionWorkflow", "FailoverWorkflow", "FailoverWorkflow", "DeprovisionWorkflow");
+    WorkflowReplayer.replayWorkflowExecution(history, ClusterWorkflowImpl.class);
+  }
+
+  @Test
   void aChangedCommandSequenceIsCaughtAsNondeterministic() throws Exception {
     WorkflowExecutionHistory history = stored();
 
@@ -48,6 +72,27 @@ class ClusterWorkflowReplayTest {
 
   private static WorkflowExecutionHistory stored() {
     return StoredHistories.load(HISTORY, ClusterWorkflowReplayTest::runScenario);
+  }
+
+  /**
+   * Provision, a manual failover that succeeds (WARNING alert), a report about the new primary
+   * whose failover needs an operator (CRITICAL alert), deprovision.
+   */
+  private static WorkflowExecutionHistory runFailoverScenario() {
+    try (ClusterTestEnv t = new ClusterTestEnv(ClusterWorkflowImpl.class)) {
+      ClusterWorkflow cluster = t.start();
+      cluster.provision(provision("op-1", PlanCatalog.SMALL));
+      t.awaitPhase(ClusterPhase.READY);
+      cluster.failover(new FailoverRequest("op-2", "alice", "drill"));
+      t.awaitOperation("op-2");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.failoverOutcome = FailoverOutcome.NEEDS_OPERATOR;
+      t.report("pgpool/1", "10.244.0.11", "pgpool detached backend 1: health check failed");
+      t.awaitPhase(ClusterPhase.NEEDS_OPERATOR);
+      cluster.deprovision(new DeprovisionRequest("op-3"));
+      t.awaitCompletion();
+      return t.client.fetchHistory(ClusterTestEnv.WORKFLOW_ID);
+    }
   }
 
   /** Provision, bind, deprovision against scripted children: every command kind the loop issues. */
