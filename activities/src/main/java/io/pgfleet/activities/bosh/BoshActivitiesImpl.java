@@ -1,5 +1,7 @@
 package io.pgfleet.activities.bosh;
 
+import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.bosh.AttachDiskRequest;
 import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.bosh.BoshInstance;
 import io.pgfleet.workflows.bosh.BoshTaskOutcome;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * {@link BoshActivities} over a {@link BoshDirector}. Task-starting methods heartbeat {@link
@@ -22,6 +25,8 @@ public final class BoshActivitiesImpl implements BoshActivities {
 
   /** Task id of the outcome when nothing had to be done (deleting a missing deployment). */
   public static final long NO_TASK = 0;
+
+  private static final Pattern INDEX = Pattern.compile("\\d*");
 
   private final BoshDirector director;
   private final BoshTaskWaiter waiter;
@@ -109,6 +114,33 @@ public final class BoshActivitiesImpl implements BoshActivities {
                   (taskId, offset) -> ctx.heartbeat(new TaskProgress(taskId, offset))));
     }
     return orphans.size();
+  }
+
+  @Override
+  public BoshTaskOutcome attachDisk(AttachDiskRequest request) {
+    String what =
+        "attaching disk %s to %s/%s in deployment %s"
+            .formatted(
+                request.diskCid(),
+                request.instanceGroup(),
+                request.instanceId(),
+                request.deployment());
+    if (request.instanceId() == null || INDEX.matcher(request.instanceId()).matches()) {
+      // BOSH matches the uuid only: an index would fail the task with "not found" after a wait
+      throw BoshFailures.failure(
+          FailureType.INVALID_INPUT,
+          what + " failed: the instance must be named by its uuid",
+          null);
+    }
+    LongSupplier submit =
+        () ->
+            director.attachDisk(
+                request.deployment(),
+                request.instanceGroup(),
+                request.instanceId(),
+                request.diskCid(),
+                request.contextId());
+    return call(what, () -> runTask(what, request.deployment(), request.contextId(), submit));
   }
 
   static BoshInstance toInstance(BoshInstanceDetail detail) {

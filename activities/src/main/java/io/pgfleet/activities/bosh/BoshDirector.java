@@ -71,4 +71,13 @@ public interface BoshDirector {
 
   /** {@code DELETE /orphan_disks/:cid}: deletes the disk and its snapshots (a task). */
   long deleteOrphanedDisk(String diskCid, String contextId);
+
+  /**
+   * {@code PUT /disks/:cid/attachments?deployment=&job=&instance_id=&disk_properties=copy}: the
+   * disk becomes the instance's persistent disk, its previous one is orphaned (an attach_disk
+   * task). The instance must be stopped or detached, and is matched by uuid only; the task fails
+   * otherwise. 404 code 70000 when the deployment does not exist.
+   */
+  long attachDisk(
+      String deployment, String job, String instanceId, String diskCid, String contextId);
 }

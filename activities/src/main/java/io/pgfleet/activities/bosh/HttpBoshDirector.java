@@ -112,4 +112,10 @@ public final class HttpBoshDirector implements BoshDirector {
   public long deleteOrphanedDisk(String diskCid, String contextId) {
     return disks.deleteOrphanedDisk(diskCid, contextId);
   }
+
+  @Override
+  public long attachDisk(
+      String deployment, String job, String instanceId, String diskCid, String contextId) {
+    return disks.attachDisk(deployment, job, instanceId, diskCid, contextId);
+  }
 }

@@ -1,7 +1,9 @@
 package io.pgfleet.iaas.aws;
 
+import io.pgfleet.workflows.iaas.AttachVolumeRequest;
 import io.pgfleet.workflows.iaas.CreateSnapshotRequest;
 import io.pgfleet.workflows.iaas.CreateVolumeRequest;
+import io.pgfleet.workflows.iaas.DetachVolumeRequest;
 import io.pgfleet.workflows.iaas.IaasActivities;
 import io.pgfleet.workflows.iaas.PowerOffRequest;
 import io.pgfleet.workflows.iaas.PowerState;
@@ -20,6 +22,7 @@ public final class Ec2IaasActivities implements IaasActivities {
   private final Ec2Power power;
   private final Ec2Snapshots snapshots;
   private final Ec2Volumes volumes;
+  private final Ec2Attachments attachments;
 
   public Ec2IaasActivities(Ec2Client ec2) {
     this(ec2, Ec2Waits.DEFAULT);
@@ -29,6 +32,7 @@ public final class Ec2IaasActivities implements IaasActivities {
     this.power = new Ec2Power(ec2, new Poller(waits.pollInterval(), waits.powerOff()));
     this.snapshots = new Ec2Snapshots(ec2, new Poller(waits.pollInterval(), waits.snapshot()));
     this.volumes = new Ec2Volumes(ec2, new Poller(waits.pollInterval(), waits.volume()));
+    this.attachments = new Ec2Attachments(ec2, new Poller(waits.pollInterval(), waits.volume()));
   }
 
   @Override
@@ -85,6 +89,18 @@ public final class Ec2IaasActivities implements IaasActivities {
           volumes.delete(volumeId);
           return null;
         });
+  }
+
+  @Override
+  public VolumeInfo attachVolume(AttachVolumeRequest request) {
+    return call(
+        "Attaching volume " + request.volumeId() + " to " + request.vmCid(),
+        () -> attachments.attach(request));
+  }
+
+  @Override
+  public VolumeInfo detachVolume(DetachVolumeRequest request) {
+    return call("Detaching volume " + request.volumeId(), () -> attachments.detach(request));
   }
 
   private static <T> T call(String what, Supplier<T> action) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
@@ -39,12 +40,7 @@ final class Ec2Views {
   }
 
   static VolumeInfo volume(Volume v) {
-    String attachedTo =
-        v.attachments().stream()
-            .filter(a -> !"detached".equals(a.stateAsString()))
-            .map(VolumeAttachment::instanceId)
-            .findFirst()
-            .orElse(null);
+    String attachedTo = liveAttachment(v).map(VolumeAttachment::instanceId).orElse(null);
     return new VolumeInfo(
         v.volumeId(),
         emptyToNull(v.snapshotId()),
@@ -53,6 +49,16 @@ final class Ec2Views {
         intOrZero(v.size()),
         attachedTo,
         tags(v.tags()));
+  }
+
+  /** The state of the volume's attachment (attaching, attached, detaching), or null. */
+  static String attachmentState(Volume v) {
+    return liveAttachment(v).map(VolumeAttachment::stateAsString).orElse(null);
+  }
+
+  /** An attachment that is not over: EC2 may list a detached one for a while. */
+  private static Optional<VolumeAttachment> liveAttachment(Volume v) {
+    return v.attachments().stream().filter(a -> !"detached".equals(a.stateAsString())).findFirst();
   }
 
   static VolumeInfo volume(CreateVolumeResponse v) {

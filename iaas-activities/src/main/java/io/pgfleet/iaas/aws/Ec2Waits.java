@@ -14,7 +14,7 @@ public record Ec2Waits(
   /**
    * A forced stop takes EC2 tens of seconds; a first snapshot of a large volume can take hours, but
    * an attempt only needs to outlive its heartbeats; a volume from a snapshot is available in about
-   * a minute.
+   * a minute, and an attach or detach (which share the volume limit) takes seconds.
    */
   public static final Ec2Waits DEFAULT =
       new Ec2Waits(

@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.AttachVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
@@ -18,12 +20,17 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.DetachVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.DetachVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.StopInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
  * An Ec2Client answering from scripts: each Describe returns the next scripted answer (the last one
@@ -33,10 +40,13 @@ final class FakeEc2 implements Ec2Client {
 
   final Deque<String> instanceStates = new ArrayDeque<>();
   final Deque<List<Snapshot>> snapshotAnswers = new ArrayDeque<>();
+  final Deque<Volume> volumeAnswers = new ArrayDeque<>();
   final List<Object> calls = new ArrayList<>();
   Ec2Exception stopError;
   Ec2Exception deleteVolumeError;
   Ec2Exception deleteSnapshotError;
+  Ec2Exception attachError;
+  Ec2Exception detachError;
 
   static Ec2Exception error(int status, String code) {
     return (Ec2Exception)
@@ -113,6 +123,32 @@ final class FakeEc2 implements Ec2Client {
       throw deleteVolumeError;
     }
     return DeleteVolumeResponse.builder().build();
+  }
+
+  @Override
+  public DescribeVolumesResponse describeVolumes(DescribeVolumesRequest request) {
+    Volume answer = volumeAnswers.size() > 1 ? volumeAnswers.poll() : volumeAnswers.peek();
+    return DescribeVolumesResponse.builder()
+        .volumes(answer == null ? List.of() : List.of(answer))
+        .build();
+  }
+
+  @Override
+  public AttachVolumeResponse attachVolume(AttachVolumeRequest request) {
+    calls.add(request);
+    if (attachError != null) {
+      throw attachError;
+    }
+    return AttachVolumeResponse.builder().volumeId(request.volumeId()).state("attaching").build();
+  }
+
+  @Override
+  public DetachVolumeResponse detachVolume(DetachVolumeRequest request) {
+    calls.add(request);
+    if (detachError != null) {
+      throw detachError;
+    }
+    return DetachVolumeResponse.builder().volumeId(request.volumeId()).state("detaching").build();
   }
 
   @Override

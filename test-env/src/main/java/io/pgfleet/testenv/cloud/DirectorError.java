@@ -27,6 +27,8 @@ public final class DirectorError extends RuntimeException {
   public static final int UNKNOWN_JOB = 190011;
   public static final int INVALID_DISK = 190012;
   public static final int AGENT_JOB_NOT_RUNNING = 400007;
+  public static final int ATTACH_DISK_UNKNOWN_INSTANCE = 520001;
+  public static final int ATTACH_DISK_INVALID_INSTANCE_STATE = 520003;
   public static final int BAD_MANIFEST = 440001;
 
   private static final int BAD_REQUEST = 400;

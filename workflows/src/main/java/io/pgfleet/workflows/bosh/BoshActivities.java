@@ -37,4 +37,15 @@ public interface BoshActivities {
    */
   @ActivityMethod(name = "Bosh.deleteOrphanedDisks")
   int deleteOrphanedDisks(DeleteOrphanedDisksRequest request);
+
+  /**
+   * Makes the disk the instance's persistent disk and waits for the attach_disk task. The instance
+   * must be stopped or detached first (else the task fails, code 520003, and nothing changes). The
+   * instance's previous disk is orphaned, not deleted: attach it again to undo, or delete it with
+   * {@link #deleteOrphanedDisks} once the new disk proved good. Sizes and cloud properties are
+   * copied from the previous disk ({@code disk_properties=copy}). Attaching the disk the instance
+   * already has is a no-op success, and a retry resumes the task its context id names.
+   */
+  @ActivityMethod(name = "Bosh.attachDisk")
+  BoshTaskOutcome attachDisk(AttachDiskRequest request);
 }

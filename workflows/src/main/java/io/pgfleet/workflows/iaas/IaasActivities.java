@@ -5,9 +5,10 @@ import io.temporal.activity.ActivityMethod;
 
 /**
  * IaaS operations behind BOSH's back: fencing a VM and the snapshot/volume steps of backup and
- * restore. Every method is safe to run twice; each says how. Failures carry the types {@code
- * IAAS_UNAVAILABLE} (retryable: throttled, 5xx, unreachable), {@code IAAS_NOT_FOUND} and {@code
- * IAAS_REQUEST_REJECTED} (both non-retryable), see {@link io.pgfleet.workflows.FailureType}.
+ * restore (attachments included). Every method is safe to run twice; each says how. Failures carry
+ * the types {@code IAAS_UNAVAILABLE} (retryable: throttled, 5xx, unreachable), {@code
+ * IAAS_NOT_FOUND} and {@code IAAS_REQUEST_REJECTED} (both non-retryable), see {@link
+ * io.pgfleet.workflows.FailureType}.
  */
 @ActivityInterface
 public interface IaasActivities {
@@ -65,4 +66,23 @@ public interface IaasActivities {
    */
   @ActivityMethod(name = "Iaas.deleteVolume")
   void deleteVolume(String volumeId);
+
+  /**
+   * Attaches a volume to a VM at the IaaS level and waits, heartbeating, until the IaaS reports the
+   * attachment {@code attached}; returns the volume then ({@code in-use}, attached to the VM). A
+   * volume already attached to that VM is success, so a retry returns the same state. A volume
+   * attached to another VM fails with {@code IAAS_REQUEST_REJECTED}; an unknown volume or VM with
+   * {@code IAAS_NOT_FOUND}. For a BOSH instance's persistent disk use BOSH's disk attachment
+   * ({@code BoshActivities.attachDisk}) instead: BOSH does not learn of IaaS-level attachments.
+   */
+  @ActivityMethod(name = "Iaas.attachVolume")
+  VolumeInfo attachVolume(AttachVolumeRequest request);
+
+  /**
+   * Detaches a volume and waits, heartbeating, until it is {@code available}; returns it then. A
+   * volume attached to no VM is success. One attached to another VM than the request names fails
+   * with {@code IAAS_REQUEST_REJECTED}; an unknown volume with {@code IAAS_NOT_FOUND}.
+   */
+  @ActivityMethod(name = "Iaas.detachVolume")
+  VolumeInfo detachVolume(DetachVolumeRequest request);
 }

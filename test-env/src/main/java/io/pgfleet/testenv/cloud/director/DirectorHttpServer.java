@@ -44,6 +44,7 @@ public final class DirectorHttpServer implements AutoCloseable {
     new InstancesHandler(director).register(router);
     new LocksHandler(director).register(router);
     new DisksHandler(director).register(router);
+    new DiskAttachmentsHandler(director).register(router);
 
     HttpServer server;
     if (tls) {

@@ -16,7 +16,7 @@ final class TasksHandler {
 
   /** verbose=1 (the default) lists only these task types; verbose=2 lists vms tasks too. */
   private static final Set<String> IMPORTANT_TYPES =
-      Set.of(JobSpec.UPDATE_DEPLOYMENT, JobSpec.DELETE_DEPLOYMENT);
+      Set.of(JobSpec.UPDATE_DEPLOYMENT, JobSpec.DELETE_DEPLOYMENT, JobSpec.ATTACH_DISK);
 
   private final DirectorContext director;
 

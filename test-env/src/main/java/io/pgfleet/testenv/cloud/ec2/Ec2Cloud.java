@@ -44,6 +44,7 @@ public final class Ec2Cloud implements AutoCloseable {
     new Ec2SnapshotCalls(resources, snapshots, store).register(actions);
     new Ec2VolumeCalls(resources, snapshots, store).register(actions);
     new Ec2TagCalls(resources, store).register(actions);
+    new Ec2AttachmentCalls(new LocalAttachments(resources, director, store, vms)).register(actions);
     Ec2Api api = new Ec2Api(new SigV4Verifier(settings, Clock.systemUTC()), actions);
     Ec2HttpServer http = Ec2HttpServer.start(new InetSocketAddress(bind, settings.port()), api);
     LOG.info("EC2 API listening on {} (region {})", http.url(), settings.region());

@@ -79,7 +79,7 @@ final class Ec2InstanceCalls {
     xml.open("blockDeviceMapping");
     if (i.diskCid() != null) {
       xml.open("item")
-          .leaf("deviceName", "/dev/sdf")
+          .leaf("deviceName", store.get().deviceOf(i.diskCid()))
           .open("ebs")
           .leaf("volumeId", i.diskCid())
           .leaf("status", "attached")

@@ -88,7 +88,7 @@ final class Ec2VolumeCalls {
       volume = copy(fresh);
     }
     Xml xml = Xml.response("CreateVolume", requestId);
-    fields(xml, view(volume), store.get().tagsOf(volume.volumeId()));
+    fields(xml, view(volume), store.get().tagsOf(volume.volumeId()), null);
     return xml.end("CreateVolume");
   }
 
@@ -131,7 +131,7 @@ final class Ec2VolumeCalls {
               "attachment.status", d.attachedVm() == null ? List.of() : List.of("attached"));
       if (Ec2Filter.all(filters, name -> attributes.getOrDefault(name, List.of()), tags)) {
         xml.open("item");
-        fields(xml, d, tags);
+        fields(xml, d, tags, state.deviceOf(d.volumeId()));
         xml.close("item");
       }
     }
@@ -176,7 +176,7 @@ final class Ec2VolumeCalls {
         v.state());
   }
 
-  private static void fields(Xml xml, LocalDisk d, Map<String, String> tags) {
+  private static void fields(Xml xml, LocalDisk d, Map<String, String> tags, String device) {
     xml.leaf("volumeId", d.volumeId())
         .leaf("size", d.sizeGb())
         .leaf("snapshotId", Objects.requireNonNullElse(d.snapshotId(), ""))
@@ -188,7 +188,7 @@ final class Ec2VolumeCalls {
       xml.open("item")
           .leaf("volumeId", d.volumeId())
           .leaf("instanceId", d.attachedVm())
-          .leaf("device", "/dev/sdf")
+          .leaf("device", device)
           .leaf("status", "attached")
           .leaf("attachTime", d.attachTime() == null ? null : Ec2Ids.time(d.attachTime()))
           .leaf("deleteOnTermination", false)

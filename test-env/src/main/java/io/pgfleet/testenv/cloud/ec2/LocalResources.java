@@ -84,6 +84,9 @@ final class LocalResources {
       }
     }
     for (VolumeRecord v : state.volumes()) {
+      if (goneWithBosh(v)) {
+        continue;
+      }
       if (seen.add(v.volumeId())) {
         disks.add(
             new LocalDisk(
@@ -111,6 +114,14 @@ final class LocalResources {
     return disk(volumeId).orElseThrow(() -> Ec2Error.volumeNotFound(volumeId));
   }
 
+  /**
+   * A volume BOSH took over, orphaned and deleted (DELETE /orphan_disks) leaves its record behind
+   * without a directory; the volume is gone.
+   */
+  private boolean goneWithBosh(VolumeRecord v) {
+    return VolumeRecord.AVAILABLE.equals(v.state()) && !Files.isDirectory(diskDir(v.volumeId()));
+  }
+
   /** Where a volume made by CreateVolume lives: among BOSH's disks, ready to be attached. */
   Path diskDir(String volumeId) {
     return layout.diskDir(volumeId);
@@ -126,7 +137,8 @@ final class LocalResources {
     return new LocalDisk(
         i.diskCid(),
         dir,
-        gib(i.diskSizeMb()),
+        // a volume keeps its size; BOSH may record another (1 MiB when not told to copy)
+        state.volume(i.diskCid()).map(VolumeRecord::sizeGb).orElse(gib(i.diskSizeMb())),
         i.az(),
         snapshotOf(i.diskCid(), state),
         createdAt(dir),

@@ -117,18 +117,7 @@ final class InstanceActions {
   void delete(String deployment, InstanceRecord instance) throws Exception {
     InstanceRecord withoutVm = vms.deleteVm(instance);
     store.putInstance(deployment, withoutVm);
-    if (instance.diskCid() != null) {
-      vms.orphanDisk(instance.diskCid());
-      OrphanDiskRecord orphan =
-          new OrphanDiskRecord(
-              instance.diskCid(),
-              instance.diskSizeMb(),
-              instance.az(),
-              deployment,
-              instance.group() + "/" + instance.id(),
-              System.currentTimeMillis() / 1000);
-      store.update(s -> s.withOrphanDisk(orphan));
-    }
+    orphanDisk(deployment, withoutVm);
     store.update(
         s ->
             s.deployment(deployment)
@@ -137,5 +126,32 @@ final class InstanceActions {
     if (instance.address() != null) {
       vms.releaseAddress(instance.address());
     }
+  }
+
+  /**
+   * Moves the instance's persistent disk to the orphaned disks; the instance is recorded without a
+   * disk in the same change that records the orphan.
+   */
+  InstanceRecord orphanDisk(String deployment, InstanceRecord instance) throws Exception {
+    if (instance.diskCid() == null) {
+      return instance;
+    }
+    vms.orphanDisk(instance.diskCid());
+    OrphanDiskRecord orphan =
+        new OrphanDiskRecord(
+            instance.diskCid(),
+            instance.diskSizeMb(),
+            instance.az(),
+            deployment,
+            instance.group() + "/" + instance.id(),
+            System.currentTimeMillis() / 1000);
+    InstanceRecord withoutDisk = instance.withDisk(null, 0);
+    store.update(
+        s ->
+            s.deployment(deployment)
+                .map(d -> s.withDeployment(d.withInstance(withoutDisk)))
+                .orElse(s)
+                .withOrphanDisk(orphan));
+    return withoutDisk;
   }
 }

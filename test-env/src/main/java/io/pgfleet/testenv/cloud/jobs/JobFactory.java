@@ -31,6 +31,7 @@ public final class JobFactory implements Function<JobSpec, TaskJob> {
       case JobSpec.DELETE_DEPLOYMENT -> new DeleteDeploymentJob(store, actions, spec.deployment());
       case JobSpec.VMS -> new VmStateJob(store, vms, spec.deployment(), spec.includeDetached());
       case JobSpec.DELETE_ORPHAN_DISKS -> new DeleteOrphanDisksJob(store, vms, spec.diskCids());
+      case JobSpec.ATTACH_DISK -> new AttachDiskJob(store, vms, actions, spec);
       default -> throw new IllegalArgumentException("Unknown task type " + spec.type());
     };
   }

@@ -21,6 +21,15 @@ public record DirectorState(
     List<DeploymentRecord> deployments,
     List<OrphanDiskRecord> orphanDisks) {
 
+  /** An instance whose persistent disk a disk is, with its deployment. */
+  public record DiskHolder(String deployment, InstanceRecord instance) {
+
+    /** "deployment: group/uuid", how errors name it. */
+    public String label() {
+      return deployment + ": " + instance.group() + "/" + instance.id();
+    }
+  }
+
   /** BOSH keeps the last 2000 tasks (director.max_tasks); older ones are forgotten. */
   public static final int MAX_TASKS = 2000;
 
@@ -40,6 +49,22 @@ public record DirectorState(
 
   public Optional<DeploymentRecord> deployment(String name) {
     return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  /** The instance (of any deployment) whose persistent disk this is, if any. */
+  public Optional<DiskHolder> diskHolder(String diskCid) {
+    for (DeploymentRecord d : deployments) {
+      for (InstanceRecord i : d.instances()) {
+        if (diskCid.equals(i.diskCid())) {
+          return Optional.of(new DiskHolder(d.name(), i));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<OrphanDiskRecord> orphanDisk(String diskCid) {
+    return orphanDisks.stream().filter(o -> o.diskCid().equals(diskCid)).findFirst();
   }
 
   /** Addresses of every instance, with or without a VM: none of them may be handed out again. */

@@ -33,6 +33,7 @@ public final class VmManager implements AutoCloseable {
   private final AddressAllocator addresses;
   private final AgentSupervisor agents;
   private final VmProcesses processes = new VmProcesses();
+  private final StoreMounts mounts;
 
   public VmManager(
       VmLayout layout,
@@ -45,6 +46,7 @@ public final class VmManager implements AutoCloseable {
     this.user = user;
     this.addresses = addresses;
     this.agents = new AgentSupervisor(launcher);
+    this.mounts = new StoreMounts(layout, user);
   }
 
   public VmLayout layout() {
@@ -110,6 +112,22 @@ public final class VmManager implements AutoCloseable {
       Files.createDirectories(orphaned.getParent());
       Files.move(disk, orphaned);
     }
+  }
+
+  /** Takes an orphaned disk back into use: {@code orphaned_disks/<cid>} to {@code disks/<cid>}. */
+  public void unorphanDisk(String diskCid) throws IOException {
+    Path orphaned = layout.orphanedDiskDir(diskCid);
+    if (Files.exists(orphaned)) {
+      Files.move(orphaned, layout.diskDir(diskCid));
+    }
+  }
+
+  /**
+   * Points the VM's store at the instance's current disk (after an attach or detach); see {@link
+   * StoreMounts}.
+   */
+  public void remountStore(InstanceRecord instance) throws IOException {
+    mounts.remount(instance);
   }
 
   public void deleteOrphanedDisk(String diskCid) throws IOException {

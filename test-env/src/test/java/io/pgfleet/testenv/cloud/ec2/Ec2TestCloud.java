@@ -1,5 +1,6 @@
 package io.pgfleet.testenv.cloud.ec2;
 
+import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.BoshDirectorConfig;
 import io.pgfleet.activities.bosh.BoshTask;
 import io.pgfleet.activities.bosh.DeployOptions;
@@ -9,9 +10,12 @@ import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.iaas.aws.Ec2Settings;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.workers.node.NodeAgentConfig;
+import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.iaas.IaasActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,7 +23,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * A local cloud with a deployment "pg" of two postgres VMs with disks (agents recorded, not run),
- * its EC2 API on a free port, and the real EC2 adapter run as a Temporal activity against it.
+ * its EC2 API on a free port, and the real EC2 adapter and BOSH activities run as Temporal
+ * activities against it.
  */
 final class Ec2TestCloud implements AutoCloseable {
 
@@ -30,7 +35,7 @@ final class Ec2TestCloud implements AutoCloseable {
   /** Deploying two recorded VMs takes well under a second; a broken Director must not hang. */
   private static final Duration TASK_LIMIT = Duration.ofSeconds(30);
 
-  private static final Duration TASK_POLL = Duration.ofMillis(50);
+  static final Duration TASK_POLL = Duration.ofMillis(50);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final Duration ACTIVITY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,6 +47,7 @@ final class Ec2TestCloud implements AutoCloseable {
   final Ec2Client ec2;
   private final TestActivityEnvironment activities;
   final IaasActivities iaas;
+  final BoshActivities bosh;
 
   private Ec2TestCloud(Path stateDir, String secretKey, String boshPassword, AgentRecorder agents)
       throws Exception {
@@ -60,11 +66,12 @@ final class Ec2TestCloud implements AutoCloseable {
             .start();
     this.ec2 = client(secretKey);
     this.activities = TestActivityEnvironment.newInstance();
-    activities.registerActivitiesImplementations(new Ec2IaasActivities(ec2));
-    this.iaas =
-        activities.newActivityStub(
-            IaasActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(ACTIVITY_TIMEOUT).build());
+    activities.registerActivitiesImplementations(
+        new Ec2IaasActivities(ec2), new BoshActivitiesImpl(director(), TASK_POLL));
+    ActivityOptions options =
+        ActivityOptions.newBuilder().setStartToCloseTimeout(ACTIVITY_TIMEOUT).build();
+    this.iaas = activities.newActivityStub(IaasActivities.class, options);
+    this.bosh = activities.newActivityStub(BoshActivities.class, options);
   }
 
   /** A fresh cloud with the deployment in place. */
@@ -98,6 +105,11 @@ final class Ec2TestCloud implements AutoCloseable {
 
   LocalVm vm(int index) {
     return cloud.vm(DEPLOYMENT, "postgres", index).orElseThrow();
+  }
+
+  /** The node-agent configuration rendered on the VM: what the agent will run with. */
+  NodeAgentConfig agentConfig(int index) throws IOException {
+    return NodeAgentConfig.read(vm(index).agentConfigFile());
   }
 
   private void deploy() throws Exception {
