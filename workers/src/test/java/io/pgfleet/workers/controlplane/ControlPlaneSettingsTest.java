@@ -3,7 +3,12 @@ package io.pgfleet.workers.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgfleet.activities.alert.AlertActivitiesImpl;
+import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** IaaS settings are required, alert settings optional but checked; both named when wrong. */
 class ControlPlaneSettingsTest {
@@ -38,6 +43,47 @@ class ControlPlaneSettingsTest {
                       "smtp dba@example,oncall@example via mail.example:587");
               assertThat(context.getBean(ControlPlaneProperties.class).toString())
                   .doesNotContain("t0k3n", "hook-secret", "mail-secret", "ec2-secret");
+            });
+  }
+
+  /** The names README and .pgfleet/env use (SPRING's environment variable binding). */
+  @Test
+  void environmentVariablesSetEverySetting() {
+    Map<String, Object> env =
+        Map.of(
+            "PGFLEET_IAAS_EC2_ENDPOINT", "http://127.0.0.1:8773",
+            "PGFLEET_IAAS_EC2_REGION", "eu-central-1",
+            "PGFLEET_IAAS_EC2_ACCESS_KEY", "from-env",
+            "PGFLEET_IAAS_EC2_SECRET_KEY", "env-secret",
+            "PGFLEET_ALERTS_WEBHOOK_URLS", "http://127.0.0.1:9/a,http://127.0.0.1:9/b",
+            "PGFLEET_ALERTS_SMTP_HOST", "mail.example",
+            "PGFLEET_ALERTS_SMTP_FROM", "pgfleet@example",
+            "PGFLEET_ALERTS_SMTP_TO", "dba@example",
+            "PGFLEET_ALERTS_SMTP_STARTTLS", "false");
+    new ApplicationContextRunner()
+        .withUserConfiguration(WorkerSettings.PropertiesOnly.class)
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
+        .run(
+            context -> {
+              ControlPlaneProperties properties = context.getBean(ControlPlaneProperties.class);
+              assertThat(properties.iaas().ec2())
+                  .isEqualTo(
+                      new IaasProperties.Ec2(
+                          URI.create("http://127.0.0.1:8773"),
+                          "eu-central-1",
+                          "from-env",
+                          "env-secret"));
+              assertThat(properties.alerts().webhookUrls()).hasSize(2);
+              assertThat(properties.alerts().smtp().host()).isEqualTo("mail.example");
+              assertThat(properties.alerts().smtp().to()).containsExactly("dba@example");
+              assertThat(properties.alerts().smtp().starttls()).isFalse();
             });
   }
 
