@@ -1,5 +1,7 @@
 package io.pgfleet.activities.alert;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.util.List;
 
@@ -60,11 +62,28 @@ public record AlertSettings(List<URI> webhookUrls, String webhookSecret, Smtp sm
       if (to.isEmpty()) {
         throw new IllegalArgumentException("SMTP alerts need at least one to address");
       }
+      requireAddress("from", from);
+      to.forEach(address -> requireAddress("to", address));
       username = blankToNull(username);
       password = blankToNull(password);
       if ((username == null) != (password == null)) {
         throw new IllegalArgumentException(
             "SMTP alerts need both a username and a password, or neither");
+      }
+    }
+
+    /** Caught at startup: a malformed address would fail every alert, retried forever. */
+    private static void requireAddress(String role, String address) {
+      try {
+        new InternetAddress(address, true);
+      } catch (AddressException e) {
+        throw new IllegalArgumentException(
+            "SMTP "
+                + role
+                + " address '"
+                + address
+                + "' is not an e-mail address: "
+                + e.getMessage());
       }
     }
 

@@ -129,6 +129,35 @@ class AlertActivitiesImplTest {
   }
 
   @Test
+  void settingsRefuseWhatWouldFailEveryAlert() {
+    assertThatThrownBy(
+            () -> new AlertSettings(List.of(URI.create("ftp://hooks.example/x")), null, null))
+        .hasMessage("alert webhook URL ftp://hooks.example/x must be http or https");
+    assertThatThrownBy(
+            () ->
+                new AlertSettings.Smtp(
+                    "mail.example",
+                    587,
+                    "pgfleet@example",
+                    List.of("dba at example"),
+                    null,
+                    null,
+                    true))
+        .hasMessageStartingWith("SMTP to address 'dba at example' is not an e-mail address");
+    assertThatThrownBy(
+            () ->
+                new AlertSettings.Smtp(
+                    "mail.example",
+                    587,
+                    "pgfleet@example",
+                    List.of("dba@example"),
+                    "user",
+                    null,
+                    true))
+        .hasMessage("SMTP alerts need both a username and a password, or neither");
+  }
+
+  @Test
   void anIncompleteAlertIsRejectedForGood() {
     Alert noSeverity =
         new Alert("a1", "c1", "failover", null, null, "summary", "reason", Alerts.AT);

@@ -41,6 +41,9 @@ public class FailoverService {
 
   public OpsResponses.OperationAccepted failover(String clusterId, FailoverBody body) {
     String reason = body == null || body.reason() == null ? null : body.reason().strip();
+    if (reason != null && reason.isEmpty()) {
+      reason = null;
+    }
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {
       throw ApiException.badRequest(
           "reason is " + reason.length() + " characters long; at most " + MAX_REASON_LENGTH);

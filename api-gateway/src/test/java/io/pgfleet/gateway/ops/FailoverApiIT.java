@@ -65,6 +65,15 @@ class FailoverApiIT extends GatewayIntegrationTest {
 
     assertThat(clusters.failoverRequest(id, operation))
         .contains(new FailoverRequest(operation, "api", null));
+    clusters.finish(id, operation, true);
+    String blank =
+        body(mvc.perform(admin(failover(id, "{\"reason\":\"  \"}")))
+                .andExpect(status().isAccepted())
+                .andReturn())
+            .get("operation_id")
+            .asText();
+    assertThat(clusters.failoverRequest(id, blank))
+        .contains(new FailoverRequest(blank, "api", null));
   }
 
   @Test
