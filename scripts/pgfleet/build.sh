@@ -112,7 +112,8 @@ random_secret() {
 }
 
 CREDENTIAL_KEYS=(BOSH_CLIENT BOSH_CLIENT_SECRET PGFLEET_BROKER_USER PGFLEET_BROKER_PASSWORD
-  PGFLEET_ADMIN_TOKEN PGFLEET_S3_ACCESS_KEY PGFLEET_S3_SECRET_KEY PGFLEET_CODEC_KEYS)
+  PGFLEET_ADMIN_TOKEN PGFLEET_S3_ACCESS_KEY PGFLEET_S3_SECRET_KEY PGFLEET_CODEC_KEYS
+  PGFLEET_IAAS_EC2_ACCESS_KEY PGFLEET_IAAS_EC2_SECRET_KEY)
 
 # The payload codec key: AES-256 (32 random bytes), as keyId:base64key. The id names the key in
 # every encrypted payload, so a later rotation (new key first, old one kept after it) can tell them
@@ -138,6 +139,7 @@ ensure_credentials() {
       BOSH_CLIENT) value="admin" ;;
       PGFLEET_BROKER_USER) value="broker" ;;
       PGFLEET_S3_ACCESS_KEY) value="pgfleet-$(random_secret | head -c 12)" ;;
+      PGFLEET_IAAS_EC2_ACCESS_KEY) value="pgfleet-ec2-$(random_secret | head -c 12)" ;;
       PGFLEET_CODEC_KEYS) value="$(new_codec_key)" ;;
       *) value="$(random_secret)" ;;
     esac

@@ -41,7 +41,11 @@ write_env_file() {
         PGFLEET_S3_ACCESS_KEY "$PGFLEET_S3_ACCESS_KEY" \
         PGFLEET_S3_SECRET_KEY "$PGFLEET_S3_SECRET_KEY" \
         PGFLEET_S3_BUCKET "$S3_RUNNING_BUCKET" \
-        PGFLEET_S3_REGION us-east-1
+        PGFLEET_S3_REGION us-east-1 \
+        PGFLEET_IAAS_EC2_ENDPOINT "$(ec2_url)" \
+        PGFLEET_IAAS_EC2_REGION "$CLOUD_EC2_REGION" \
+        PGFLEET_IAAS_EC2_ACCESS_KEY "$PGFLEET_IAAS_EC2_ACCESS_KEY" \
+        PGFLEET_IAAS_EC2_SECRET_KEY "$PGFLEET_IAAS_EC2_SECRET_KEY"
     } >"$ENV_FILE.tmp"
   )
   mv -f "$ENV_FILE.tmp" "$ENV_FILE"
@@ -56,6 +60,7 @@ print_urls() {
   [[ "$TEMPORAL_RUNNING_UI" == none ]] || printf '  %-16s %s\n' "Temporal UI" "$TEMPORAL_RUNNING_UI"
   printf '  %-16s %s\n' "Temporal" "$TEMPORAL_RUNNING_ADDRESS"
   printf '  %-16s %s\n' "BOSH Director" "$(bosh_url)"
+  printf '  %-16s %s  region %s\n' "EC2 API" "$(ec2_url)" "$CLOUD_EC2_REGION"
   printf '  %-16s %s  %s  bucket %s\n' "S3" "$S3_ENDPOINT" "$S3_TLS_ENDPOINT" "$S3_RUNNING_BUCKET"
   say ""
   say "environment:     . .pgfleet/env"

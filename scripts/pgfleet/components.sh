@@ -1,6 +1,10 @@
 # shellcheck shell=bash
 # pgfleet: how each component is started. Sourced by ./pgfleet; uses its settings.
 
+# The local cloud's EC2-compatible API (power off = STONITH for failover): the worker's IaaS.
+CLOUD_EC2_PORT="${PGFLEET_CLOUD_EC2_PORT:-8773}"
+CLOUD_EC2_REGION=us-east-1
+
 java_cmd() { # java_cmd HEAP -> the java command line prefix
   printf '%s\n' java "-Xmx$1" "${JAVA_BASE_OPTS[@]}"
 }
@@ -45,21 +49,33 @@ start_s3proxy() {
 
 start_cloud() {
   local java tls=()
-  require_ports_free cloud "$CLOUD_ADDRESS" "$CLOUD_PORT=PGFLEET_CLOUD_PORT" || return 1
+  require_ports_free cloud "$CLOUD_ADDRESS" "$CLOUD_PORT=PGFLEET_CLOUD_PORT" \
+    "$CLOUD_EC2_PORT=PGFLEET_CLOUD_EC2_PORT" || return 1
   [[ "$CLOUD_TLS" == 0 ]] || tls=(--tls)
   mapfile -t java < <(java_cmd 512m)
-  # The password goes through the environment: command lines are world-readable in /proc.
+  # Passwords go through the environment: command lines are world-readable in /proc.
   # LOCAL_CLOUD_VAR_x is the Director's config server (CredHub) value for ((x)) in manifests.
   start_component cloud -- env PGFLEET_HOME="$ROOT" LOCAL_CLOUD_PASSWORD="$BOSH_CLIENT_SECRET" \
+    LOCAL_CLOUD_EC2_SECRET_KEY="$PGFLEET_IAAS_EC2_SECRET_KEY" \
     LOCAL_CLOUD_VAR_pgfleet_codec_keys="$PGFLEET_CODEC_KEYS" \
     "${java[@]}" -cp "$(classpath test-env)" "$CLOUD_MAIN" \
     --state-dir "$STATE/cloud" --address "$CLOUD_ADDRESS" --port "$CLOUD_PORT" \
     --user "$BOSH_CLIENT" --temporal-address "$LOOPBACK:$TEMPORAL_PORT" \
-    --namespace "$TEMPORAL_NAMESPACE" "${tls[@]}" || return 1
+    --namespace "$TEMPORAL_NAMESPACE" --ec2-port "$CLOUD_EC2_PORT" \
+    --ec2-region "$CLOUD_EC2_REGION" --ec2-access-key "$PGFLEET_IAAS_EC2_ACCESS_KEY" \
+    "${tls[@]}" || return 1
   ready_value cloud 'local cloud ready: ' >"$(url_file cloud)"
 }
 
 bosh_url() { cat "$(url_file cloud)"; }
+
+# The running cloud's EC2 endpoint, as it announced it (its log is kept while it runs).
+ec2_url() {
+  local url
+  url="$(ready_value cloud 'local cloud ec2 api: ')"
+  [[ -n "$url" ]] || die "local cloud: no EC2 endpoint in $(rel "$(log_file cloud)"); ./pgfleet down, then up"
+  printf '%s' "$url"
+}
 
 # The Director's CA when it serves HTTPS (the cloud keeps it in its state directory).
 bosh_ca_cert() {
@@ -68,32 +84,59 @@ bosh_ca_cert() {
 }
 
 # Secrets reach Spring Boot apps as SPRING_APPLICATION_JSON (environment, exact property names),
-# never as arguments. Values are hex, base64 or plain words, so they need no JSON escaping.
+# never as arguments. Backslashes and quotes are escaped (alert webhook URLs are the operator's).
 spring_secrets() { # spring_secrets key value ... -> {"key":"value",...}
-  local json="" sep=""
+  local json="" sep="" value
   while (($# >= 2)); do
-    json+="$sep\"$1\":\"$2\""
+    value="${2//\\/\\\\}"
+    value="${value//\"/\\\"}"
+    json+="$sep\"$1\":\"$value\""
     sep=,
     shift 2
   done
   printf '{%s}' "$json"
 }
 
+# Optional alert channels from the caller's environment (PGFLEET_ALERT_*, see README): the
+# property arguments in ALERT_ARGS, the secret-bearing ones (webhook URLs may carry tokens) as
+# key/value pairs in ALERT_SECRETS for spring_secrets.
+alert_settings() {
+  local name property
+  ALERT_ARGS=()
+  ALERT_SECRETS=()
+  [[ -z "${PGFLEET_ALERT_WEBHOOK_URLS:-}" ]] ||
+    ALERT_SECRETS+=(pgfleet.alerts.webhook-urls "$PGFLEET_ALERT_WEBHOOK_URLS")
+  [[ -z "${PGFLEET_ALERT_WEBHOOK_SECRET:-}" ]] ||
+    ALERT_SECRETS+=(pgfleet.alerts.webhook-secret "$PGFLEET_ALERT_WEBHOOK_SECRET")
+  [[ -z "${PGFLEET_ALERT_SMTP_PASSWORD:-}" ]] ||
+    ALERT_SECRETS+=(pgfleet.alerts.smtp.password "$PGFLEET_ALERT_SMTP_PASSWORD")
+  for name in HOST PORT FROM TO USERNAME STARTTLS; do
+    property="PGFLEET_ALERT_SMTP_$name"
+    [[ -z "${!property:-}" ]] ||
+      ALERT_ARGS+=("--pgfleet.alerts.smtp.${name,,}=${!property}")
+  done
+}
+
 start_worker() {
-  local java ca=() ca_file
+  local java ca=() ca_file ec2
   require_main_class worker workers || return 1
   if ca_file="$(bosh_ca_cert)"; then
     ca=("--pgfleet.bosh.ca-cert-file=$ca_file")
   fi
+  ec2="$(ec2_url)"
+  alert_settings
   mapfile -t java < <(java_cmd 384m)
   start_component worker -- \
     env SPRING_APPLICATION_JSON="$(spring_secrets pgfleet.bosh.secret "$BOSH_CLIENT_SECRET" \
-      pgfleet.codec.keys "$PGFLEET_CODEC_KEYS")" \
+      pgfleet.codec.keys "$PGFLEET_CODEC_KEYS" \
+      pgfleet.iaas.ec2.secret-key "$PGFLEET_IAAS_EC2_SECRET_KEY" "${ALERT_SECRETS[@]}")" \
     "${java[@]}" -cp "$(classpath workers)" "$WORKER_MAIN" \
     "--pgfleet.temporal.address=$LOOPBACK:$TEMPORAL_PORT" \
     "--pgfleet.temporal.namespace=$TEMPORAL_NAMESPACE" \
     "--pgfleet.bosh.url=$(bosh_url)" "--pgfleet.bosh.client=$BOSH_CLIENT" "${ca[@]}" \
-    "--pgfleet.agents.temporal-address=$LOOPBACK:$TEMPORAL_PORT" || return 1
+    "--pgfleet.agents.temporal-address=$LOOPBACK:$TEMPORAL_PORT" \
+    "--pgfleet.iaas.ec2.endpoint=$ec2" "--pgfleet.iaas.ec2.region=$CLOUD_EC2_REGION" \
+    "--pgfleet.iaas.ec2.access-key=$PGFLEET_IAAS_EC2_ACCESS_KEY" "${ALERT_ARGS[@]}" || return 1
   printf 'task queue pgfleet-control on %s\n' "$LOOPBACK:$TEMPORAL_PORT" >"$(url_file worker)"
 }
 

@@ -26,6 +26,11 @@ public enum FailureType {
    * such as an attached volume) or the resource ended in error.
    */
   IAAS_REQUEST_REJECTED(false),
+  /**
+   * No configured alert channel (webhook, e-mail) took the alert; the log line alone does not
+   * count. Retrying sends it again with the same alert id.
+   */
+  ALERT_DELIVERY_FAILED(true),
   /** The input is wrong and stays wrong however often it is retried. */
   INVALID_INPUT(false),
   /**

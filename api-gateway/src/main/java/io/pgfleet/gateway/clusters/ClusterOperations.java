@@ -4,6 +4,7 @@ import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.DeprovisionRequest;
+import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
@@ -24,6 +25,12 @@ public interface ClusterOperations {
   OperationReceipt provision(String clusterId, ProvisionRequest request);
 
   OperationReceipt deprovision(String clusterId, DeprovisionRequest request);
+
+  /**
+   * Asks the cluster to replace its primary (a FailoverWorkflow child with a manual trigger);
+   * returns once the workflow accepted it, not when the failover ends. Idempotent per op id.
+   */
+  OperationReceipt failover(String clusterId, FailoverRequest request);
 
   /** Returns the binding's credentials; a repeated bind of one binding returns the same ones. */
   BindingCredentials bind(String clusterId, String operationId, BindRequest request);

@@ -9,6 +9,7 @@ import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowInput;
 import io.pgfleet.workflows.cluster.DeprovisionRequest;
+import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
@@ -69,6 +70,20 @@ public final class TemporalClusterOperations implements ClusterOperations {
         () ->
             WorkflowClient.startUpdate(
                     cluster::deprovision,
+                    request,
+                    completed(OperationReceipt.class, request.operationId()))
+                .getResult());
+  }
+
+  @Override
+  public OperationReceipt failover(String clusterId, FailoverRequest request) {
+    ClusterWorkflow cluster = existing(clusterId);
+    return call(
+        clusterId,
+        "failover",
+        () ->
+            WorkflowClient.startUpdate(
+                    cluster::failover,
                     request,
                     completed(OperationReceipt.class, request.operationId()))
                 .getResult());

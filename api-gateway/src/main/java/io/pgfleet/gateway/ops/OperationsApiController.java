@@ -1,21 +1,36 @@
 package io.pgfleet.gateway.ops;
 
+import io.pgfleet.gateway.web.ErrorBody;
 import io.pgfleet.gateway.web.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.net.URI;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operations API for operators (bearer token): clusters, their nodes and operations. */
+/**
+ * The operations API for operators (bearer token): clusters, their nodes and operations, and
+ * commands on a cluster.
+ */
 @RestController
 @RequestMapping("/api/v1")
 public class OperationsApiController {
 
   private final ClusterQueries queries;
+  private final FailoverService failovers;
 
-  public OperationsApiController(ClusterQueries queries) {
+  public OperationsApiController(ClusterQueries queries, FailoverService failovers) {
     this.queries = queries;
+    this.failovers = failovers;
   }
 
   @GetMapping("/clusters")
@@ -31,6 +46,36 @@ public class OperationsApiController {
   @GetMapping("/clusters/{id}/operations")
   public List<OpsResponses.Operation> clusterOperations(@PathVariable String id) {
     return queries.operations(Ids.require("cluster id", id));
+  }
+
+  @PostMapping("/clusters/{id}/failover")
+  @Operation(
+      summary = "Replace the cluster's primary with its standby",
+      description =
+          "Runs the same FailoverWorkflow as an automatic failover (confirm, choose, fence,"
+              + " promote, re-route, rebuild redundancy); the answer comes once the cluster's"
+              + " workflow accepted it. Optional body: {\"reason\": \"...\"}.",
+      security = @SecurityRequirement(name = "admin"))
+  @ApiResponse(responseCode = "202", description = "accepted; follow the operation")
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such cluster",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "the cluster cannot fail over in its phase",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "another operation runs (error ConcurrencyError); retry after it",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public ResponseEntity<OpsResponses.OperationAccepted> failover(
+      @PathVariable String id, @RequestBody(required = false) FailoverBody body) {
+    OpsResponses.OperationAccepted accepted =
+        failovers.failover(Ids.require("cluster id", id), body);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/operations/" + accepted.operationId()))
+        .body(accepted);
   }
 
   @GetMapping("/operations/{operationId}")

@@ -55,6 +55,10 @@ public final class OpsResponses {
     }
   }
 
+  /** 202 for an operation that now runs; follow it at /api/v1/operations/{operation_id}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record OperationAccepted(String operationId, String clusterId) {}
+
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Operation(
       String operationId,

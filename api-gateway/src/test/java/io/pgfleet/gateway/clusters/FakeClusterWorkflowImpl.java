@@ -9,6 +9,7 @@ import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowInput;
 import io.pgfleet.workflows.cluster.DeprovisionRequest;
+import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
@@ -63,6 +64,8 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
       boolean ok = done.state() == OperationState.SUCCEEDED;
       if (done.type() == OperationType.PROVISION) {
         phase = ok ? ClusterPhase.READY : ClusterPhase.FAILED;
+      } else if (done.type() == OperationType.FAILOVER) {
+        phase = ok ? ClusterPhase.READY : ClusterPhase.NEEDS_OPERATOR;
       } else {
         phase = ok ? ClusterPhase.DELETED : ClusterPhase.READY;
       }
@@ -140,14 +143,27 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
     passwords.remove(request.bindingId());
   }
 
+  /** The real contract: READY or NEEDS_OPERATOR, and no other operation running. */
   @Override
-  public void validateFailover(io.pgfleet.workflows.cluster.FailoverRequest request) {
-    throw new IllegalStateException("conflict: the fake cluster does not fail over");
+  public void validateFailover(FailoverRequest request) {
+    switch (phase) {
+      case READY, NEEDS_OPERATOR -> {}
+      case PROVISIONING, DEPROVISIONING, FAILING_OVER ->
+          throw new IllegalStateException("concurrency: cluster " + clusterId + " is " + phase);
+      default ->
+          throw new IllegalStateException(
+              "conflict: cluster "
+                  + clusterId
+                  + " is "
+                  + phase
+                  + "; only a ready cluster fails over");
+    }
   }
 
   @Override
-  public OperationReceipt failover(io.pgfleet.workflows.cluster.FailoverRequest request) {
-    throw new IllegalStateException("unreachable: the validator rejects every failover");
+  public OperationReceipt failover(FailoverRequest request) {
+    phase = ClusterPhase.FAILING_OVER;
+    return enqueue(request.operationId(), OperationType.FAILOVER);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.pgfleet.workflows.cluster.ClusterPhase;
 import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.DeprovisionRequest;
+import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
@@ -125,6 +126,45 @@ class TemporalClusterOperationsTest {
         .hasMessageContaining("PROVISIONING");
     assertThatThrownBy(() -> operations.deprovision(provisioning, new DeprovisionRequest(newId())))
         .isInstanceOf(ConcurrencyException.class);
+  }
+
+  @Test
+  void failoverRunsAsAnOperationAndOnlyOneAtATime() {
+    String cluster = readyCluster();
+    String op = newId();
+
+    OperationReceipt receipt =
+        operations.failover(cluster, new FailoverRequest(op, "api", "host maintenance"));
+
+    assertThat(receipt).isEqualTo(new OperationReceipt(op, false));
+    OperationView running =
+        awaitOperation(cluster, op, v -> v.state() == OperationState.IN_PROGRESS);
+    assertThat(running.type()).isEqualTo(OperationType.FAILOVER);
+    assertThat(operations.view(cluster))
+        .map(ClusterView::phase)
+        .contains(ClusterPhase.FAILING_OVER);
+    assertThatThrownBy(
+            () -> operations.failover(cluster, new FailoverRequest(newId(), "api", null)))
+        .isInstanceOf(ConcurrencyException.class)
+        .hasMessage("cluster " + cluster + " is FAILING_OVER");
+
+    finish(cluster, op, true);
+    awaitOperation(cluster, op, v -> v.state().finished());
+    assertThat(operations.view(cluster)).map(ClusterView::phase).contains(ClusterPhase.READY);
+  }
+
+  @Test
+  void failoverOfAClusterThatCannotFailOverIsRefused() {
+    String provisioning = newId();
+    operations.provision(provisioning, provision(newId(), PlanCatalog.SMALL.id()));
+    assertThatThrownBy(
+            () -> operations.failover(provisioning, new FailoverRequest(newId(), "api", null)))
+        .isInstanceOf(ConcurrencyException.class);
+
+    String ghost = newId();
+    assertThatThrownBy(() -> operations.failover(ghost, new FailoverRequest(newId(), "api", null)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cluster " + ghost + " does not exist");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pgfleet.gateway.support;
 
 import io.pgfleet.gateway.clusters.ClusterOperations;
 import io.pgfleet.gateway.clusters.ConcurrencyException;
+import io.pgfleet.gateway.clusters.ConflictException;
 import io.pgfleet.gateway.clusters.NotFoundException;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.cluster.BindRequest;
@@ -9,6 +10,7 @@ import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterPhase;
 import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.DeprovisionRequest;
+import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
@@ -38,7 +40,7 @@ public class FakeClusterOperations implements ClusterOperations {
   private final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
   private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
 
-  /** The next command (provision, deprovision, bind or unbind) throws this. */
+  /** The next command (provision, deprovision, failover, bind or unbind) throws this. */
   public void failNext(RuntimeException failure) {
     nextFailure.set(failure);
   }
@@ -68,6 +70,8 @@ public class FakeClusterOperations implements ClusterOperations {
       cluster.phase = succeed ? ClusterPhase.READY : ClusterPhase.FAILED;
     } else if (op.type() == OperationType.DEPROVISION) {
       cluster.phase = succeed ? ClusterPhase.DELETED : ClusterPhase.READY;
+    } else if (op.type() == OperationType.FAILOVER) {
+      cluster.phase = succeed ? ClusterPhase.READY : ClusterPhase.NEEDS_OPERATOR;
     }
   }
 
@@ -99,6 +103,35 @@ public class FakeClusterOperations implements ClusterOperations {
         request.operationId(),
         running(clusterId, request.operationId(), OperationType.DEPROVISION));
     return new OperationReceipt(request.operationId(), false);
+  }
+
+  /** As the workflow's validator: READY or NEEDS_OPERATOR, and no other operation running. */
+  @Override
+  public OperationReceipt failover(String clusterId, FailoverRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    switch (cluster.phase) {
+      case READY, NEEDS_OPERATOR -> {}
+      case PROVISIONING, DEPROVISIONING, FAILING_OVER ->
+          throw new ConcurrencyException("cluster " + clusterId + " is " + cluster.phase);
+      default ->
+          throw new ConflictException(
+              "cluster "
+                  + clusterId
+                  + " is "
+                  + cluster.phase
+                  + "; only a ready cluster fails over");
+    }
+    cluster.phase = ClusterPhase.FAILING_OVER;
+    cluster.failovers.put(request.operationId(), request);
+    cluster.operations.put(
+        request.operationId(), running(clusterId, request.operationId(), OperationType.FAILOVER));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  /** The failover request the workflow got with this operation id, if any. */
+  public Optional<FailoverRequest> failoverRequest(String clusterId, String operationId) {
+    return Optional.ofNullable(existing(clusterId).failovers.get(operationId));
   }
 
   @Override
@@ -199,6 +232,7 @@ public class FakeClusterOperations implements ClusterOperations {
     final Map<String, OperationView> operations =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, String> passwords = new ConcurrentHashMap<>();
+    final Map<String, FailoverRequest> failovers = new ConcurrentHashMap<>();
 
     Cluster(String id, String planId) {
       this.id = id;

@@ -1,5 +1,6 @@
 package io.pgfleet.testenv.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pgfleet.codec.AesGcmPayloadCodec;
 import io.pgfleet.codec.EncryptionKeys;
 import io.pgfleet.gateway.GatewayApplication;
@@ -10,6 +11,7 @@ import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.temporal.SharedTemporal;
 import io.pgfleet.workers.controlplane.ControlPlaneWorkerApplication;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,9 @@ final class LocalStack implements AutoCloseable {
    */
   final String codecKeys = EncryptionKeys.newKeySpec("e2e");
 
+  /** Where the worker's alert webhook posts; e2e tests assert alerts with {@link #alerts()}. */
+  private final AlertReceiver alertReceiver;
+
   private final ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
 
@@ -61,6 +66,8 @@ final class LocalStack implements AutoCloseable {
             .stopGrace(Duration.ofSeconds(5))
             .variable("pgfleet_codec_keys", codecKeys) // CredHub's part
             .start();
+    this.alertReceiver = new AlertReceiver();
+    // The cloud's EC2 API takes the Director's credentials unless given others.
     this.worker =
         ControlPlaneWorkerApplication.builder()
             .run(
@@ -70,7 +77,13 @@ final class LocalStack implements AutoCloseable {
                 "--pgfleet.bosh.client=" + BOSH_USER,
                 "--pgfleet.bosh.secret=" + boshPassword,
                 "--pgfleet.bosh.poll-interval=200ms",
-                "--pgfleet.codec.keys=" + codecKeys);
+                "--pgfleet.codec.keys=" + codecKeys,
+                "--pgfleet.iaas.ec2.endpoint=" + cloud.ec2Endpoint(),
+                "--pgfleet.iaas.ec2.region=" + cloud.ec2Region(),
+                "--pgfleet.iaas.ec2.access-key=" + BOSH_USER,
+                "--pgfleet.iaas.ec2.secret-key=" + boshPassword,
+                "--pgfleet.alerts.webhook-urls=" + alertReceiver.url(),
+                "--pgfleet.alerts.webhook-secret=" + alertReceiver.secret);
     this.gateway =
         new SpringApplicationBuilder(GatewayApplication.class)
             .run(
@@ -88,6 +101,16 @@ final class LocalStack implements AutoCloseable {
   String apiUrl() {
     String port = gateway.getEnvironment().getProperty("local.server.port");
     return "http://127.0.0.1:" + port;
+  }
+
+  /** The URL the worker posts alerts to. */
+  URI alertWebhook() {
+    return alertReceiver.url();
+  }
+
+  /** The alerts the worker sent to its webhook so far (JSON objects, oldest first). */
+  List<JsonNode> alerts() {
+    return alertReceiver.alerts();
   }
 
   /** Reads what the stack's clients encrypted. */
@@ -121,6 +144,7 @@ final class LocalStack implements AutoCloseable {
   public void close() throws Exception {
     gateway.close();
     worker.close();
+    alertReceiver.close();
     for (Path vmDir : listOrEmpty(stateDir.resolve("vms"))) {
       new VmProcesses().kill(vmDir.getFileName().toString());
     }

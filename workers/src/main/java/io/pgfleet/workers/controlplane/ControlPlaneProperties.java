@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agents what the node agents on the VMs are told (rendered into manifests): their Temporal
  *     frontend may differ from the worker's own (another network)
  * @param codec the payload encryption keys every Temporal client of pgfleet shares
+ * @param iaas the IaaS that fences VMs (required)
+ * @param alerts where alerts go besides the log (optional)
  */
 @ConfigurationProperties("pgfleet")
 public record ControlPlaneProperties(
@@ -19,7 +21,9 @@ public record ControlPlaneProperties(
     Bosh bosh,
     @DefaultValue Agents agents,
     @DefaultValue Manifest manifest,
-    @DefaultValue Codec codec) {
+    @DefaultValue Codec codec,
+    @DefaultValue IaasProperties iaas,
+    @DefaultValue AlertProperties alerts) {
 
   public record Temporal(
       @DefaultValue("127.0.0.1:7233") String address, @DefaultValue("default") String namespace) {}

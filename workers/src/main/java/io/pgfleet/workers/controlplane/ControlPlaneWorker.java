@@ -1,11 +1,14 @@
 package io.pgfleet.workers.controlplane;
 
+import io.pgfleet.activities.alert.AlertActivitiesImpl;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
+import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
+import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -23,19 +26,26 @@ class ControlPlaneWorker {
 
   private final WorkerFactory factory;
   private final ControlPlaneProperties properties;
+  private final AlertActivitiesImpl alerts;
 
   ControlPlaneWorker(
       WorkerFactory factory,
       ControlPlaneProperties properties,
       BoshActivitiesImpl bosh,
       ManifestActivitiesImpl manifests,
-      PostgresSqlActivitiesImpl sql) {
+      PostgresSqlActivitiesImpl sql,
+      Ec2IaasActivities iaas,
+      AlertActivitiesImpl alerts) {
     this.factory = factory;
     this.properties = properties;
+    this.alerts = alerts;
     Worker worker = factory.newWorker(ClusterWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        ClusterWorkflowImpl.class, ProvisionWorkflowImpl.class, DeprovisionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(bosh, manifests, sql);
+        ClusterWorkflowImpl.class,
+        ProvisionWorkflowImpl.class,
+        DeprovisionWorkflowImpl.class,
+        FailoverWorkflowImpl.class);
+    worker.registerActivitiesImplementations(bosh, manifests, sql, iaas, alerts);
   }
 
   /** Polling starts only when the whole context is up, so no task meets a half-built worker. */
@@ -43,10 +53,18 @@ class ControlPlaneWorker {
   void start() {
     factory.start();
     LOG.info(
-        "control-plane worker ready: task queue {} on {} namespace {}, BOSH {}",
+        "control-plane worker ready: task queue {} on {} namespace {}, BOSH {}, IaaS {}",
         ClusterWorkflow.TASK_QUEUE,
         properties.temporal().address(),
         properties.temporal().namespace(),
-        properties.bosh().url());
+        properties.bosh().url(),
+        properties.iaas().ec2());
+    if (alerts.channelNames().size() == 1) {
+      LOG.warn(
+          "alerts are only logged: set pgfleet.alerts.webhook-urls or pgfleet.alerts.smtp.host"
+              + " so operators hear about failovers and clusters that need them");
+    } else {
+      LOG.info("alerts go to: {}", String.join(", ", alerts.channelNames()));
+    }
   }
 }

@@ -1,0 +1,60 @@
+package io.pgfleet.workers.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.pgfleet.activities.alert.AlertActivitiesImpl;
+import io.pgfleet.activities.bosh.BoshActivitiesImpl;
+import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
+import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
+import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workflows.cluster.ClusterWorkflow;
+import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
+import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
+import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
+import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The worker's Spring context puts every workflow and activity on the control-plane queue. */
+class ControlPlaneRegistrationTest {
+
+  @Test
+  void everyWorkflowAndActivityIsRegistered() {
+    WorkerFactory factory = mock(WorkerFactory.class);
+    Worker worker = mock(Worker.class);
+    when(factory.newWorker(ClusterWorkflow.TASK_QUEUE)).thenReturn(worker);
+
+    WorkerSettings.activities()
+        .withBean(WorkerFactory.class, () -> factory)
+        .withUserConfiguration(ControlPlaneWorker.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              // Array captors take the varargs whole (Mockito 5).
+              ArgumentCaptor<Class<?>[]> workflows = ArgumentCaptor.forClass(Class[].class);
+              verify(worker).registerWorkflowImplementationTypes(workflows.capture());
+              assertThat(workflows.getValue())
+                  .containsExactlyInAnyOrder(
+                      ClusterWorkflowImpl.class,
+                      ProvisionWorkflowImpl.class,
+                      DeprovisionWorkflowImpl.class,
+                      FailoverWorkflowImpl.class);
+              ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
+              verify(worker).registerActivitiesImplementations(activities.capture());
+              assertThat(List.of(activities.getValue()))
+                  .map(Object::getClass)
+                  .containsExactlyInAnyOrder(
+                      BoshActivitiesImpl.class,
+                      ManifestActivitiesImpl.class,
+                      PostgresSqlActivitiesImpl.class,
+                      Ec2IaasActivities.class,
+                      AlertActivitiesImpl.class);
+            });
+  }
+}
