@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Three pgpool-II 4.3 with a watchdog over a real primary and standby: while all is well nobody
  * reports; a crashed primary (its port refuses connections) is detached by all three after their
- * majority vote, the watchdog leader's failover hook leaves one report naming it, and nothing is
- * promoted.
+ * majority vote, the watchdog leader's failover hook leaves one report naming it, the standby's
+ * probe sees its stream gone, and nothing is promoted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -58,12 +58,17 @@ class PgpoolWatchdogIT {
 
   private static final long POLL_MILLIS = 20;
 
+  /** The standby's WAL receiver sees the primary's connection close at once. */
+  private static final long STREAM_LOSS_MILLIS = 2_000;
+
   private WatchdogTestCluster cluster;
+  private StandbyStreamProbe standbyProbe;
 
   @BeforeAll
   void assemble() throws Exception {
     cluster = new WatchdogTestCluster();
     cluster.assemble();
+    standbyProbe = new StandbyStreamProbe(cluster.standbyVm.env());
     await(
         "a watchdog cluster of three with a quorum and one leader",
         WATCHDOG_FORM_MILLIS,
@@ -72,6 +77,9 @@ class PgpoolWatchdogIT {
 
   @AfterAll
   void cleanUp() {
+    if (standbyProbe != null) {
+      standbyProbe.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -87,6 +95,11 @@ class PgpoolWatchdogIT {
       assertThat(pgpool.status().backends())
           .extracting(PgpoolBackendStatus::status)
           .containsExactly("up", "up");
+    }
+    assertThat(standbyProbe.read())
+        .contains(new StandbyStreamProbe.Observation(true, true, cluster.primaryHost()));
+    try (StandbyStreamProbe primaryProbe = new StandbyStreamProbe(cluster.primaryVm.env())) {
+      assertThat(primaryProbe.read()).hasValueSatisfying(o -> assertThat(o.standby()).isFalse());
     }
     assertThat(
             Files.readString(
@@ -104,6 +117,12 @@ class PgpoolWatchdogIT {
     await("a failure report", DETECTION_BOUND_MILLIS, () -> !reports().isEmpty());
     long detected = System.currentTimeMillis() - killed;
     System.out.printf("pgpool watchdog: primary killed -> report file in %d ms%n", detected);
+    await(
+        "the standby's stream lost",
+        STREAM_LOSS_MILLIS,
+        () -> standbyProbe.read().filter(o -> o.standby() && !o.streaming()).isPresent());
+    assertThat(standbyProbe.read())
+        .contains(new StandbyStreamProbe.Observation(true, false, cluster.primaryHost()));
     PgpoolHostActivitiesImpl leaderPgpool = cluster.pgpools.get(indexOf(leader));
     await(
         "backend 0 down in the leader",
