@@ -18,21 +18,35 @@ final class PgpoolConf {
   /** Seconds between health checks and streaming-replication checks: failures show at once. */
   static final int CHECK_PERIOD_SECONDS = 1;
 
-  /** A backend on the same network answers a check within this or counts as failed. */
+  /**
+   * A backend on the same network answers a check within this or the attempt fails. A lost packet
+   * only delays the answer: TCP resends a lost SYN after 1 s, inside this timeout.
+   */
   static final int HEALTH_CHECK_TIMEOUT_SECONDS = 2;
 
-  /** Retries before a backend is detached, so one lost packet does not cause a failover. */
+  /**
+   * Retries with no delay in between. A port that refuses connections answers each attempt at once,
+   * so a crashed primary is detached at the first check after the crash (within the 1 s period); a
+   * primary that does not answer (frozen, cut off) is detached only after all attempts time out, 3
+   * x 2 s = 6 s, longer than the default 5 s tolerance for blips.
+   */
   static final int HEALTH_CHECK_MAX_RETRIES = 2;
 
-  static final int HEALTH_CHECK_RETRY_DELAY_SECONDS = 1;
+  static final int HEALTH_CHECK_RETRY_DELAY_SECONDS = 0;
 
   static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
   /** How long pgpool looks for a primary (also at start-up) before serving without one. */
   static final int SEARCH_PRIMARY_SECONDS = 10;
 
+  /** A lone pgpool: no watchdog. */
   static Map<String, Object> settings(
       HostEnvironment env, HostLayout layout, ConfigurePgpoolInput input) {
+    return settings(env, layout, input, PgpoolWatchdog.NONE);
+  }
+
+  static Map<String, Object> settings(
+      HostEnvironment env, HostLayout layout, ConfigurePgpoolInput input, PgpoolWatchdog watchdog) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("backend_clustering_mode", "streaming_replication");
     s.put("listen_addresses", env.address());
@@ -55,14 +69,16 @@ final class PgpoolConf {
     s.put("pool_passwd", "");
     s.put("allow_clear_text_frontend_auth", true);
     s.put("load_balance_mode", true);
-    s.put("use_watchdog", false);
     s.put("failover_on_backend_error", true);
+    // pgpool only reports; the control plane confirms, fences and promotes (no follow_primary)
+    s.put("failover_command", PgpoolFailureHook.command(env));
     s.put("search_primary_node_timeout", SEARCH_PRIMARY_SECONDS);
     s.put("connect_timeout", CONNECT_TIMEOUT_MILLIS);
     checks(s, input);
     for (PgpoolBackend backend : backends(input)) {
       backend(s, backend);
     }
+    PgpoolWatchdogConf.put(s, env, watchdog, input);
     return s;
   }
 

@@ -4,13 +4,15 @@ import io.pgfleet.workflows.host.ConfigurePgpoolInput;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
 import io.pgfleet.workflows.host.RerouteInput;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
  * pgpool-II 4.3 on this VM: configuration in {@code <dataDir>/pgpool}, sockets in {@code
  * <dataDir>/sock}, log {@code <dataDir>/sys/log/pgpool.log}, pid file {@code
- * <dataDir>/sys/run/pgpool.pid} while it should run.
+ * <dataDir>/sys/run/pgpool.pid} while it should run. With a {@link PgpoolWatchdog} the cluster's
+ * pgpools vote before a backend is detached; every detach leaves a {@link PgpoolFailureReport}.
  */
 public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
 
@@ -21,9 +23,16 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
   private final PgpoolStatusReader statusReader;
   private final AppliedStamp applied;
   private final PgpoolRouting routing;
+  private final PgpoolWatchdog watchdog;
 
+  /** A lone pgpool, without a watchdog. */
   public PgpoolHostActivitiesImpl(HostEnvironment env) {
+    this(env, PgpoolWatchdog.NONE);
+  }
+
+  public PgpoolHostActivitiesImpl(HostEnvironment env, PgpoolWatchdog watchdog) {
     this.env = env;
+    this.watchdog = watchdog;
     this.layout = new HostLayout(env);
     this.files = new HostFiles(env);
     HostCommandRunner runner = new HostCommandRunner(env);
@@ -41,7 +50,7 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
    */
   @Override
   public synchronized PgpoolNodeStatus configure(ConfigurePgpoolInput input) {
-    String conf = PgpoolConf.render(PgpoolConf.settings(env, layout, input));
+    String conf = PgpoolConf.render(PgpoolConf.settings(env, layout, input, watchdog));
     PcpFiles pcp = PcpFiles.from(input.pcpUser(), input.pcpPassword());
     prepare();
     List<String> before =
@@ -102,5 +111,13 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     files.ensureDir(layout.sysDir());
     files.ensureDir(layout.runDir());
     files.ensureDir(layout.logDir());
+    PgpoolFailureHook.install(env, files);
+    // pgpool reads its watchdog id from this file beside pgpool.conf
+    Path nodeId = layout.pgpoolDir().resolve("pgpool_node_id");
+    if (watchdog.enabled()) {
+      files.update(nodeId, watchdog.ownId() + "\n");
+    } else {
+      HostFiles.delete(nodeId);
+    }
   }
 }

@@ -1,6 +1,9 @@
 package io.pgfleet.workers.node;
 
+import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.host.HostEnvironment;
+import io.pgfleet.activities.host.PgpoolWatchdog;
+import java.util.List;
 
 /** The host activities' view of a VM, built from the agent's job configuration. */
 final class HostEnvironments {
@@ -25,6 +28,28 @@ final class HostEnvironments {
         orDefault(config.postgresPort(), NodeAgentConfig.DEFAULT_POSTGRES_PORT),
         orDefault(config.pgpoolPort(), NodeAgentConfig.DEFAULT_PGPOOL_PORT),
         orDefault(config.pcpPort(), NodeAgentConfig.DEFAULT_PCP_PORT));
+  }
+
+  /**
+   * The pgpools that vote with this one: every instance the "pgpool" link lists, in index order;
+   * this VM's watchdog id is its position there (its index, unless indexes have gaps). None on a VM
+   * of another group or when the link lists no other pgpool.
+   */
+  static PgpoolWatchdog pgpoolWatchdog(NodeAgentConfig config) {
+    if (!ManifestActivitiesImpl.PGPOOL_GROUP.equals(config.instanceGroup())
+        || config.links() == null) {
+      return PgpoolWatchdog.NONE;
+    }
+    List<NodeAgentConfig.LinkedInstance> pgpools =
+        config.links().getOrDefault(ManifestActivitiesImpl.PGPOOL_GROUP, List.of()).stream()
+            .sorted(java.util.Comparator.comparingInt(NodeAgentConfig.LinkedInstance::index))
+            .toList();
+    List<String> members = pgpools.stream().map(NodeAgentConfig.LinkedInstance::address).toList();
+    int ownId = members.indexOf(config.address());
+    if (ownId < 0 || members.size() < 2) {
+      return PgpoolWatchdog.NONE;
+    }
+    return new PgpoolWatchdog(ownId, members);
   }
 
   /** The application_name of the PostgreSQL node {@code instanceGroup/index}. */

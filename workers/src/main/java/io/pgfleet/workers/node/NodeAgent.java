@@ -10,29 +10,40 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The node agent of one VM: a Temporal worker on the VM's own task queue that runs the host
- * activities for that VM. Several agents may share one process (and one WorkflowClient), each with
- * its own worker factory so one VM's agent stops without touching the others.
+ * activities for that VM, and a {@link FailureReporter} that signals the cluster's workflow what
+ * the data plane here sees fail. Several agents may share one process (and one WorkflowClient),
+ * each with its own worker factory so one VM's agent stops without touching the others.
  */
 public final class NodeAgent implements AutoCloseable {
 
   private final NodeAgentConfig config;
   private final WorkerFactory factory;
+  private final Optional<FailureReporter> reporter;
 
-  private NodeAgent(NodeAgentConfig config, WorkerFactory factory) {
+  private NodeAgent(
+      NodeAgentConfig config, WorkerFactory factory, Optional<FailureReporter> reporter) {
     this.config = config;
     this.factory = factory;
+    this.reporter = reporter;
   }
 
-  /** Starts polling {@code config.taskQueue()}; returns once the worker runs. */
+  /** Starts polling {@code config.taskQueue()} and reporting; returns once the worker runs. */
   public static NodeAgent start(NodeAgentConfig config, WorkflowClient client) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(config.taskQueue());
     worker.registerActivitiesImplementations(HostActivitiesFactory.create(config).toArray());
     factory.start();
-    return new NodeAgent(config, factory);
+    Optional<FailureReporter> reporter =
+        FailureReporter.start(
+            config,
+            HostEnvironments.from(config),
+            new TemporalFailureSignals(client),
+            System::currentTimeMillis);
+    return new NodeAgent(config, factory, reporter);
   }
 
   /**
@@ -53,9 +64,10 @@ public final class NodeAgent implements AutoCloseable {
     return config;
   }
 
-  /** Stops polling. Processes the agent started (PostgreSQL, pgpool) keep running. */
+  /** Stops polling and reporting. Processes the agent started (PostgreSQL, pgpool) keep running. */
   @Override
   public void close() {
+    reporter.ifPresent(FailureReporter::close);
     factory.shutdownNow();
   }
 
@@ -65,7 +77,9 @@ public final class NodeAgent implements AutoCloseable {
 
     static List<Object> create(NodeAgentConfig config) {
       HostEnvironment env = HostEnvironments.from(config);
-      return List.of(new PostgresHostActivitiesImpl(env), new PgpoolHostActivitiesImpl(env));
+      return List.of(
+          new PostgresHostActivitiesImpl(env),
+          new PgpoolHostActivitiesImpl(env, HostEnvironments.pgpoolWatchdog(config)));
     }
   }
 }

@@ -91,6 +91,47 @@ class NodeAgentTest {
     assertThat(NodeAgent.HostActivitiesFactory.create(config())).hasSize(2);
   }
 
+  @Test
+  void aPgpoolVotesWithThePgpoolsItsLinkListsInIndexOrder() {
+    List<NodeAgentConfig.LinkedInstance> pgpools =
+        List.of(
+            new NodeAgentConfig.LinkedInstance("pgpool", 2, "u2", "127.0.1.6"),
+            new NodeAgentConfig.LinkedInstance("pgpool", 0, "u0", "127.0.1.4"),
+            new NodeAgentConfig.LinkedInstance("pgpool", 1, "u1", "127.0.1.5"));
+
+    var watchdog = HostEnvironments.pgpoolWatchdog(pgpool("127.0.1.5", pgpools));
+
+    assertThat(watchdog.enabled()).isTrue();
+    assertThat(watchdog.ownId()).isEqualTo(1);
+    assertThat(watchdog.members()).containsExactly("127.0.1.4", "127.0.1.5", "127.0.1.6");
+    assertThat(
+            HostEnvironments.pgpoolWatchdog(pgpool("127.0.1.5", pgpools.subList(2, 3))).enabled())
+        .as("a pgpool the link does not list with another")
+        .isFalse();
+    assertThat(HostEnvironments.pgpoolWatchdog(config()).enabled()).as("a postgres VM").isFalse();
+  }
+
+  private NodeAgentConfig pgpool(String address, List<NodeAgentConfig.LinkedInstance> pgpools) {
+    return new NodeAgentConfig(
+        "cluster-1",
+        "pgpool",
+        1,
+        "u1",
+        "vm-8",
+        address,
+        new NodeAgentConfig.Temporal("127.0.0.1:7233", "default"),
+        dir.resolve("store"),
+        dir.resolve("data"),
+        null,
+        null,
+        null,
+        0,
+        0,
+        0,
+        Map.of(),
+        Map.of("pgpool", pgpools));
+  }
+
   private NodeAgentConfig config() {
     return new NodeAgentConfig(
         "cluster-1",

@@ -1,0 +1,32 @@
+package io.pgfleet.workers.node;
+
+import io.pgfleet.workflows.cluster.ClusterWorkflow;
+import io.pgfleet.workflows.cluster.DataPlaneReport;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.Optional;
+
+/**
+ * Signals {@link ClusterWorkflow#REPORT_FAILURE_SIGNAL} untyped: the agent holds no stub of the
+ * cluster workflow, only its id.
+ */
+final class TemporalFailureSignals implements FailureSignals {
+
+  private final WorkflowClient client;
+
+  TemporalFailureSignals(WorkflowClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Outcome send(String workflowId, DataPlaneReport report) {
+    try {
+      client
+          .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+          .signal(ClusterWorkflow.REPORT_FAILURE_SIGNAL, report);
+      return Outcome.DELIVERED;
+    } catch (WorkflowNotFoundException e) {
+      return Outcome.NO_SUCH_WORKFLOW;
+    }
+  }
+}
