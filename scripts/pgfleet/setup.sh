@@ -1,6 +1,10 @@
 # shellcheck shell=bash
 # pgfleet: installing prerequisites: Debian packages, the Temporal CLI, Java. Sourced by ./pgfleet; uses its settings.
 
+# bench/failover runs the same fault against Patroni 3.0 with etcd 3.4 (Debian 12's packages); their
+# services stay down (policy-rc.d), the benchmark starts its own processes.
+APT_PACKAGES+=(patroni etcd-server etcd-client)
+
 missing_apt_packages() {
   local package
   for package in "${APT_PACKAGES[@]}"; do
