@@ -42,11 +42,16 @@ public final class ProbeTable {
     }
   }
 
-  /** The probe keys of {@code label} the server has now. */
+  /**
+   * The probe keys of {@code label} the primary has now. The leading comment is pgpool's hint to
+   * send the query to the primary rather than balance it onto a standby that may lag; PostgreSQL
+   * ignores it.
+   */
   public static Set<Long> keys(Connection connection, String label) throws SQLException {
     Set<Long> keys = new HashSet<>();
     try (PreparedStatement select =
-        connection.prepareStatement("SELECT n FROM " + NAME + " WHERE label = ?")) {
+        connection.prepareStatement(
+            "/*NO LOAD BALANCE*/ SELECT n FROM " + NAME + " WHERE label = ?")) {
       select.setString(1, label);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

@@ -57,6 +57,18 @@ class FailoverReportTest {
   }
 
   @Test
+  void aPgfleetOnlyRunLeavesPatronisFiguresNull() throws Exception {
+    List<RunResult> results = List.of(new RunResult("pgfleet", 1, 2.5, 0, true, "ok"));
+
+    JsonNode json = JSON.readTree(FailoverReport.jsonLine(1, results));
+
+    assertThat(json.path("patroni_default_p50_s").isNull()).isTrue();
+    assertThat(json.path("patroni_rows_lost_max").isNull()).isTrue();
+    assertThat(json.path("ratio_vs_patroni_default").isNull()).isTrue();
+    assertThat(json.path("fencing_proven_runs").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void saysNothingAboutFencingWhenPgfleetDidNotRun() throws Exception {
     List<RunResult> results = List.of(new RunResult("patroni_tuned", 1, 10.0, 0, null, "ok"));
 

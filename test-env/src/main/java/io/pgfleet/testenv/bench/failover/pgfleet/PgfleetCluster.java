@@ -13,6 +13,9 @@ final class PgfleetCluster {
   /** bench/provision measures about 8 s; a provision that takes longer than this is broken. */
   private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(5);
 
+  /** How long a bind refused with ConcurrencyError is retried. */
+  private static final Duration CONCURRENCY_RETRY = Duration.ofSeconds(30);
+
   /** last_operation is cheap; a quarter second keeps waits short. */
   private static final long POLL_MILLIS = 250;
 
@@ -43,6 +46,13 @@ final class PgfleetCluster {
   /** Binds and returns the probe's endpoint: the binding's multi-host JDBC URL over the pgpools. */
   ProbeEndpoint bind() throws Exception {
     BrokerClient.Answer answer = broker.bind(id, bindingId, PlanCatalog.SERVICE_ID, plan());
+    // OSB's 422 ConcurrencyError means "retry later": right after last_operation says succeeded
+    // the cluster may not have left its provisioning phase yet.
+    long deadline = System.nanoTime() + CONCURRENCY_RETRY.toNanos();
+    while (isConcurrencyError(answer) && System.nanoTime() < deadline) {
+      Thread.sleep(POLL_MILLIS);
+      answer = broker.bind(id, bindingId, PlanCatalog.SERVICE_ID, plan());
+    }
     if (answer.status() != 201 && answer.status() != 200) {
       throw new IllegalStateException(
           "binding " + id + " was refused: " + answer.status() + " " + answer.body());
@@ -55,26 +65,36 @@ final class PgfleetCluster {
         credentials.path("password").asText());
   }
 
-  /** Unbinds and deprovisions what was created; failures are reported, not thrown. */
-  String remove() {
+  /**
+   * Deprovisions what was created, unbinding first only when the cluster is whole: an unbind needs
+   * the primary to drop the binding's role, and while it waits on a dead one the cluster refuses to
+   * be deprovisioned. Failures are reported, not thrown.
+   */
+  String remove(boolean whole) {
     StringBuilder outcome = new StringBuilder();
     try {
-      if (bound) {
+      if (bound && whole) {
         outcome
             .append("unbind ")
-            .append(broker.unbind(id, bindingId, PlanCatalog.SERVICE_ID, plan()).status());
+            .append(broker.unbind(id, bindingId, PlanCatalog.SERVICE_ID, plan()).status())
+            .append(", ");
       }
       if (provisioned) {
         BrokerClient.Answer answer = broker.deprovision(id, PlanCatalog.SERVICE_ID, plan());
         if (answer.status() == 202) {
           await("deprovisioning", answer.body().path("operation").asText());
         }
-        outcome.append(", deprovision ").append(answer.status());
+        outcome.append("deprovision ").append(answer.status());
       }
     } catch (Exception e) {
-      outcome.append(" failed: ").append(e.getMessage());
+      outcome.append("failed: ").append(e.getMessage());
     }
     return outcome.toString();
+  }
+
+  private static boolean isConcurrencyError(BrokerClient.Answer answer) {
+    return answer.status() == 422
+        && "ConcurrencyError".equals(answer.body().path("error").asText());
   }
 
   private static String plan() {

@@ -47,6 +47,7 @@ public final class PgfleetTarget implements FailoverTarget {
   private final VmProcesses vmProcesses = new VmProcesses();
   private ProbeEndpoint endpoint;
   private Set<String> operationsBeforeKill = Set.of();
+  private volatile boolean whole = true;
   private boolean closed;
 
   private PgfleetTarget(
@@ -118,6 +119,7 @@ public final class PgfleetTarget implements FailoverTarget {
     String vmCid = vmOf(host);
     operationsBeforeKill = ClusterState.operationIds(ops.operations(cluster.id()));
     long start = System.currentTimeMillis();
+    whole = false;
     vmProcesses.kill(vmCid);
     long done = System.currentTimeMillis();
     return new Kill(
@@ -145,6 +147,7 @@ public final class PgfleetTarget implements FailoverTarget {
                   steps));
     }
     awaitWhole();
+    whole = true;
     return new Restoration(
         fenced,
         String.format(
@@ -208,6 +211,6 @@ public final class PgfleetTarget implements FailoverTarget {
       return;
     }
     closed = true;
-    progress.accept("pgfleet: removing cluster " + cluster.id() + ": " + cluster.remove());
+    progress.accept("pgfleet: removing cluster " + cluster.id() + ": " + cluster.remove(whole));
   }
 }
