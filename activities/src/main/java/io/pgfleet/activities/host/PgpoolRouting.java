@@ -17,10 +17,10 @@ final class PgpoolRouting {
 
   /**
    * After a detach pgpool searches the backends for the primary once a second; a promoted backend
-   * shows up within a round or two. Past this, pcp_promote_node is quicker than waiting for
-   * search_primary_node_timeout.
+   * shows up in the next round. One round and a margin: past it, pcp_promote_node is quicker than
+   * waiting, and every millisecond here is part of the failover's write gap.
    */
-  static final long PRIMARY_SEARCH_WAIT_MILLIS = 2_500;
+  static final long PRIMARY_SEARCH_WAIT_MILLIS = 1_200;
 
   /**
    * Without a PCP change of ours pgpool may still be in a search of its own (after its health check

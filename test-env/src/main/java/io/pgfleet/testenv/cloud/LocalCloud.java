@@ -202,6 +202,16 @@ public final class LocalCloud implements AutoCloseable {
     vms.powerOff(instance(deployment, instanceGroup, index));
   }
 
+  /**
+   * Kills every process of a VM and its agent, leaving the VM "running" for the IaaS (a fault
+   * test's crash, unlike {@link #powerOff}); BOSH reports it failing until it is started or
+   * recreated.
+   */
+  public void crash(String deployment, String instanceGroup, int index)
+      throws InterruptedException {
+    vms.crash(instance(deployment, instanceGroup, index));
+  }
+
   @Override
   public void close() {
     ec2.close();

@@ -50,7 +50,8 @@ final class LocalStack implements AutoCloseable {
   /** Where the worker's alert webhook posts; e2e tests assert alerts with {@link #alerts()}. */
   private final AlertReceiver alertReceiver;
 
-  private final ConfigurableApplicationContext worker;
+  private final String[] workerArgs;
+  private ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
 
   private LocalStack(Path stateDir) throws Exception {
@@ -68,22 +69,23 @@ final class LocalStack implements AutoCloseable {
             .start();
     this.alertReceiver = new AlertReceiver();
     // The cloud's EC2 API takes the Director's credentials unless given others.
-    this.worker =
-        ControlPlaneWorkerApplication.builder()
-            .run(
-                "--pgfleet.temporal.address=" + temporal.server().address(),
-                "--pgfleet.temporal.namespace=" + temporal.server().namespace(),
-                "--pgfleet.bosh.url=" + cloud.directorUrl(),
-                "--pgfleet.bosh.client=" + BOSH_USER,
-                "--pgfleet.bosh.secret=" + boshPassword,
-                "--pgfleet.bosh.poll-interval=200ms",
-                "--pgfleet.codec.keys=" + codecKeys,
-                "--pgfleet.iaas.ec2.endpoint=" + cloud.ec2Endpoint(),
-                "--pgfleet.iaas.ec2.region=" + cloud.ec2Region(),
-                "--pgfleet.iaas.ec2.access-key=" + BOSH_USER,
-                "--pgfleet.iaas.ec2.secret-key=" + boshPassword,
-                "--pgfleet.alerts.webhook-urls=" + alertReceiver.url(),
-                "--pgfleet.alerts.webhook-secret=" + alertReceiver.secret);
+    this.workerArgs =
+        new String[] {
+          "--pgfleet.temporal.address=" + temporal.server().address(),
+          "--pgfleet.temporal.namespace=" + temporal.server().namespace(),
+          "--pgfleet.bosh.url=" + cloud.directorUrl(),
+          "--pgfleet.bosh.client=" + BOSH_USER,
+          "--pgfleet.bosh.secret=" + boshPassword,
+          "--pgfleet.bosh.poll-interval=200ms",
+          "--pgfleet.codec.keys=" + codecKeys,
+          "--pgfleet.iaas.ec2.endpoint=" + cloud.ec2Endpoint(),
+          "--pgfleet.iaas.ec2.region=" + cloud.ec2Region(),
+          "--pgfleet.iaas.ec2.access-key=" + BOSH_USER,
+          "--pgfleet.iaas.ec2.secret-key=" + boshPassword,
+          "--pgfleet.alerts.webhook-urls=" + alertReceiver.url(),
+          "--pgfleet.alerts.webhook-secret=" + alertReceiver.secret
+        };
+    this.worker = ControlPlaneWorkerApplication.builder().run(workerArgs);
     this.gateway =
         new SpringApplicationBuilder(GatewayApplication.class)
             .run(
@@ -95,6 +97,16 @@ final class LocalStack implements AutoCloseable {
                 "--pgfleet.temporal.namespace=" + temporal.server().namespace(),
                 "--pgfleet.inventory.data-dir=" + stateDir.resolve("inventory"),
                 "--pgfleet.codec.keys=" + codecKeys);
+  }
+
+  /**
+   * Kills the control-plane worker as a crash would (its pollers and running activities stopped
+   * without waiting) and starts a new one with the same settings.
+   */
+  void restartWorker() {
+    worker.getBean(io.temporal.worker.WorkerFactory.class).shutdownNow();
+    worker.close();
+    worker = ControlPlaneWorkerApplication.builder().run(workerArgs);
   }
 
   /** The gateway's base URL (it listens on a free port). */

@@ -172,6 +172,18 @@ public final class VmManager implements AutoCloseable {
     }
   }
 
+  /**
+   * A crash of everything on the VM (kernel panic, every process killed) while the IaaS still
+   * reports it running: SIGKILL to every process and its agent stopped, not marked powered off.
+   */
+  public void crash(InstanceRecord instance) throws InterruptedException {
+    agents.stop(instance.id());
+    if (instance.hasVm()) {
+      processes.kill(instance.vmCid());
+      LOG.info("Crashed VM {} of {}", instance.vmCid(), instance.label());
+    }
+  }
+
   /** An OS shutdown: the agent stopped, processes SIGTERM then SIGKILL; the VM stays off. */
   public void shutDown(InstanceRecord instance) throws InterruptedException {
     markPoweredOff(instance);
