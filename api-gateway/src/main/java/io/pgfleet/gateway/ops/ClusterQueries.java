@@ -76,6 +76,21 @@ public class ClusterQueries {
     return orEmpty(view.operations()).stream().map(OpsResponses.Operation::of).toList();
   }
 
+  /**
+   * One operation of a cluster with its live steps, including those no API call started (a failover
+   * the data plane triggered is in the cluster's record, not in the audit log).
+   */
+  public OpsResponses.Operation operation(String clusterId, String operationId) {
+    liveInstance(clusterId);
+    return clusters
+        .operation(clusterId, operationId)
+        .map(OpsResponses.Operation::of)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "cluster " + clusterId + " has no record of operation " + operationId));
+  }
+
   /** One operation with its steps, found through the audit log (which knows its cluster). */
   public OpsResponses.Operation operation(String operationId) {
     String clusterId =

@@ -48,6 +48,13 @@ public class OperationsApiController {
     return queries.operations(Ids.require("cluster id", id));
   }
 
+  @GetMapping("/clusters/{id}/operations/{operationId}")
+  public OpsResponses.Operation clusterOperation(
+      @PathVariable String id, @PathVariable String operationId) {
+    return queries.operation(
+        Ids.require("cluster id", id), Ids.require("operation id", operationId));
+  }
+
   @PostMapping("/clusters/{id}/failover")
   @Operation(
       summary = "Replace the cluster's primary with its standby",

@@ -74,6 +74,10 @@ class OperationsApiIT extends GatewayIntegrationTest {
         .andExpect(jsonPath("$.steps[1].name").value("deploy"))
         .andExpect(jsonPath("$.steps[1].state").value("failed"))
         .andExpect(jsonPath("$.steps[1].error").value("deploying the BOSH manifest failed"));
+    mvc.perform(admin(get("/api/v1/clusters/" + id + "/operations/" + operation)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.operation_id").value(operation))
+        .andExpect(jsonPath("$.steps[1].name").value("deploy"));
   }
 
   @Test
@@ -87,6 +91,15 @@ class OperationsApiIT extends GatewayIntegrationTest {
     mvc.perform(admin(get("/api/v1/operations/" + id)))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.description").value("no operation " + id + " was requested"));
+    mvc.perform(admin(get("/api/v1/clusters/" + id + "/operations/" + id)))
+        .andExpect(status().isNotFound());
+    String existing = newId();
+    provision(existing);
+    mvc.perform(admin(get("/api/v1/clusters/" + existing + "/operations/never-ran")))
+        .andExpect(status().isNotFound())
+        .andExpect(
+            jsonPath("$.description")
+                .value("cluster " + existing + " has no record of operation never-ran"));
     mvc.perform(admin(get("/api/v1/clusters/bad!id")))
         .andExpect(status().isBadRequest())
         .andExpect(

@@ -173,14 +173,14 @@ class FailoverFaultIT {
     String operationId = accepted.body().path("operation_id").asText();
     FaultCluster.await(
         "the failover's first steps",
-        () -> cluster.ops.operation(operationId).path("steps").size() >= 2);
-    assertThat(FaultCluster.isFinished(cluster.ops.operation(operationId))).isFalse();
+        () -> cluster.ops.operation(cluster.id, operationId).path("steps").size() >= 2);
+    assertThat(FaultCluster.isFinished(cluster.ops.operation(cluster.id, operationId))).isFalse();
     stack.restartWorker();
 
     FaultCluster.await(
         "the failover to finish",
-        () -> FaultCluster.isFinished(cluster.ops.operation(operationId)));
-    JsonNode failover = cluster.ops.operation(operationId);
+        () -> FaultCluster.isFinished(cluster.ops.operation(cluster.id, operationId)));
+    JsonNode failover = cluster.ops.operation(cluster.id, operationId);
     assertThat(failover.path("state").asText()).as(failover.toString()).isEqualTo("succeeded");
     assertThat(FaultCluster.steps(failover, "fence")).isEqualTo(1);
     assertThat(FaultCluster.steps(failover, "promote")).isEqualTo(1);
@@ -230,8 +230,9 @@ class FailoverFaultIT {
     String operationId = accepted.body().path("operation_id").asText();
     FaultCluster.await(
         "the operator's failover",
-        () -> FaultCluster.isFinished(cluster.ops.operation(operationId)));
-    assertThat(cluster.ops.operation(operationId).path("state").asText()).isEqualTo("succeeded");
+        () -> FaultCluster.isFinished(cluster.ops.operation(cluster.id, operationId)));
+    assertThat(cluster.ops.operation(cluster.id, operationId).path("state").asText())
+        .isEqualTo("succeeded");
     cluster.awaitWhole();
     assertThat(cluster.vm("primary").instanceId()).isEqualTo(standby.instanceId());
     assertThat(stack.alerts())

@@ -120,7 +120,7 @@ final class FaultCluster {
     for (JsonNode op : ops.operations(id)) {
       if ("failover".equals(op.path("type").asText())
           && !known.contains(op.path("operation_id").asText())) {
-        return Optional.of(ops.operation(op.path("operation_id").asText()));
+        return Optional.of(ops.operation(id, op.path("operation_id").asText()));
       }
     }
     return Optional.empty();

@@ -54,8 +54,10 @@ final class OpsApi {
     return Optional.empty();
   }
 
-  JsonNode operation(String operationId) throws IOException, InterruptedException {
-    return get("/api/v1/operations/" + operationId);
+  /** One operation of the cluster, with live steps (also one the data plane started). */
+  JsonNode operation(String clusterId, String operationId)
+      throws IOException, InterruptedException {
+    return get("/api/v1/clusters/" + clusterId + "/operations/" + operationId);
   }
 
   JsonNode operations(String clusterId) throws IOException, InterruptedException {
