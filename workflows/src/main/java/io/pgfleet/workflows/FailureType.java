@@ -26,6 +26,15 @@ public enum FailureType {
    * such as an attached volume) or the resource ended in error.
    */
   IAAS_REQUEST_REJECTED(false),
+  /**
+   * A base backup's session on the node agent is gone (the agent restarted, the session expired, or
+   * pg_backup_stop failed): PostgreSQL has abandoned that backup, so start a new one.
+   */
+  BACKUP_SESSION_LOST(false),
+  /** The object store (S3 API) could not be reached, throttled or answered 5xx. */
+  OBJECT_STORE_UNAVAILABLE(true),
+  /** The object store refused the request (no such bucket, access denied, invalid request). */
+  OBJECT_STORE_REJECTED(false),
   /** The input is wrong and stays wrong however often it is retried. */
   INVALID_INPUT(false),
   /**
