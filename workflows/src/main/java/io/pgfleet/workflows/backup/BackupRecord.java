@@ -33,7 +33,7 @@ public record BackupRecord(
     String pgfleetVersion,
     long recordedAtMillis) {
 
-  /** Version 1: this record's fields. A reader refuses entries with a newer major version. */
+  /** Version 1: this record's fields. Later versions only add fields, which readers ignore. */
   public static final int FORMAT_VERSION = 1;
 
   public BackupRef ref() {
