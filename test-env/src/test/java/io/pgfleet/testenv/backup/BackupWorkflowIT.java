@@ -15,6 +15,7 @@ import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.Topology;
 import io.pgfleet.workflows.host.ArchiveStatus;
+import io.pgfleet.workflows.host.PgBackRestBackupType;
 import io.pgfleet.workflows.host.PostgresCredentials;
 import io.pgfleet.workflows.iaas.SnapshotInfo;
 import io.temporal.client.WorkflowOptions;
@@ -34,13 +35,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An online snapshot backup end to end on the local cloud: a primary on a local VM archiving into
- * S3Proxy, the BackupWorkflow on a real Temporal server driving its node agent, the local EC2 API
- * snapshotting the VM's disk directory, the catalog entry in the bucket, all under continuous
- * writes.
+ * Online backups end to end on the local cloud: a primary on a local VM archiving into S3Proxy, the
+ * BackupWorkflow on a real Temporal server driving its node agent. Snapshot mode: the local EC2 API
+ * snapshots the VM's disk directory under continuous writes, and the snapshot with the catalog's
+ * label restores. Copy mode: pgBackRest backs up into the stanza. Both recorded in the catalog.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SnapshotBackupIT {
+class BackupWorkflowIT {
 
   private static final Duration WORKFLOW_TIMEOUT = Duration.ofMinutes(5);
 
@@ -137,6 +138,45 @@ class SnapshotBackupIT {
       assertThat(restore.log())
           .contains("restored log file \"" + backup.start().walFile() + "\" from archive")
           .contains("consistent recovery state reached");
+    }
+  }
+
+  @Test
+  void aCopyBackupIsAPgBackRestSetInTheClusterStanzaRecordedInTheCatalog() throws Exception {
+    String backupId = "b-" + UUID.randomUUID().toString().substring(0, 8);
+    execute("INSERT INTO writes DEFAULT VALUES");
+
+    BackupResult result =
+        workflow(BackupWorkflow.class, "copy")
+            .backup(
+                new BackupInput(
+                    stack.clusterId,
+                    "op-" + backupId,
+                    backupId,
+                    topology,
+                    BackupMode.COPY,
+                    PgBackRestBackupType.INCR));
+
+    BackupRecord backup = result.backup();
+    assertThat(backup.status()).isEqualTo(BackupStatus.COMPLETED);
+    assertThat(backup.mode()).isEqualTo(BackupMode.COPY);
+    assertThat(backup.stanza()).isEqualTo(stack.clusterId);
+    // the stanza's first backup: pgBackRest turns the incremental into a full
+    assertThat(backup.copy().type()).isEqualTo("full");
+    assertThat(backup.copy().label()).endsWith("F");
+    assertThat(backup.snapshot()).isNull();
+    assertThat(stack.catalog.list(stack.clusterId))
+        .extracting(BackupRecord::backupId)
+        .contains(backupId);
+    String backupPrefix =
+        stack.clusterId + "/backup/" + stack.clusterId + "/" + backup.copy().label() + "/";
+    try (S3Client client = stack.s3.client()) {
+      assertThat(
+              client
+                  .listObjectsV2(b -> b.bucket(stack.archive.bucket()).prefix(backupPrefix))
+                  .contents())
+          .as("objects of the backup set under %s", backupPrefix)
+          .isNotEmpty();
     }
   }
 
