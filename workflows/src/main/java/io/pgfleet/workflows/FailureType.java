@@ -31,6 +31,15 @@ public enum FailureType {
    * count. Retrying sends it again with the same alert id.
    */
   ALERT_DELIVERY_FAILED(true),
+  /**
+   * A base backup's session on the node agent is gone (the agent restarted, the session expired, or
+   * pg_backup_stop failed): PostgreSQL has abandoned that backup, so start a new one.
+   */
+  BACKUP_SESSION_LOST(false),
+  /** The object store (S3 API) could not be reached, throttled or answered 5xx. */
+  OBJECT_STORE_UNAVAILABLE(true),
+  /** The object store refused the request (no such bucket, access denied, invalid request). */
+  OBJECT_STORE_REJECTED(false),
   /** The input is wrong and stays wrong however often it is retried. */
   INVALID_INPUT(false),
   /**

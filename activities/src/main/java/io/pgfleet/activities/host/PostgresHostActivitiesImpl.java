@@ -1,13 +1,18 @@
 package io.pgfleet.activities.host;
 
 import io.pgfleet.workflows.host.ArchiveStatus;
+import io.pgfleet.workflows.host.BackupStart;
+import io.pgfleet.workflows.host.BackupStop;
 import io.pgfleet.workflows.host.BootstrapPrimaryInput;
 import io.pgfleet.workflows.host.BuildStandbyInput;
 import io.pgfleet.workflows.host.ConfigureArchivingInput;
+import io.pgfleet.workflows.host.PgBackRestBackup;
+import io.pgfleet.workflows.host.PgBackRestBackupInput;
 import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
 import io.pgfleet.workflows.host.PromoteInput;
 import io.pgfleet.workflows.host.RejoinResult;
+import io.pgfleet.workflows.host.StartBackupInput;
 import io.pgfleet.workflows.host.StopPostgresInput;
 import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
 
@@ -16,12 +21,16 @@ import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
  * <dataDir>/sock}, log {@code <dataDir>/sys/log/postgres.log}, pid file {@code
  * <dataDir>/sys/run/postgres.pid} while it should run. Changes are serialized per VM; status reads
  * run alongside them. WAL archiving: pgBackRest, configuration in {@code <dataDir>/pgbackrest}.
+ * Base backups hold their own sessions and are not serialized with changes: a backup waiting for
+ * the archive must not hold up a promotion.
  */
 public final class PostgresHostActivitiesImpl implements PostgresHostActivities {
 
   private final PostgresNode node;
   private final ArchiveStatusReader archiveStatus;
   private final ArchivingSetup archiving;
+  private final BackupSessions backups;
+  private final BackupPgBackRest pgBackRestBackup;
 
   public PostgresHostActivitiesImpl(HostEnvironment env) {
     this.node = new PostgresNode(env);
@@ -31,6 +40,8 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
             pgBackRest, node.files(), new PgBackRest(pgBackRest, node.runner(), env.address()));
     this.archiveStatus = new ArchiveStatusReader(node, pgBackRest, verification);
     this.archiving = new ArchivingSetup(node, pgBackRest, verification, archiveStatus);
+    this.backups = new BackupSessions(node);
+    this.pgBackRestBackup = new BackupPgBackRest(node, pgBackRest);
   }
 
   @Override
@@ -93,5 +104,25 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   @Override
   public synchronized RejoinResult rejoinAsStandby(BuildStandbyInput input) {
     return new StandbyRejoin(node).run(input);
+  }
+
+  @Override
+  public BackupStart startBackup(StartBackupInput input) {
+    return backups.start(input);
+  }
+
+  @Override
+  public BackupStop stopBackup(String backupId) {
+    return backups.stop(backupId);
+  }
+
+  @Override
+  public void abortBackup(String backupId) {
+    backups.abort(backupId);
+  }
+
+  @Override
+  public PgBackRestBackup pgbackrestBackup(PgBackRestBackupInput input) {
+    return pgBackRestBackup.run(input);
   }
 }

@@ -69,4 +69,42 @@ public interface PostgresHostActivities {
    */
   @ActivityMethod(name = "PostgresHost.rejoinAsStandby")
   RejoinResult rejoinAsStandby(BuildStandbyInput input);
+
+  /**
+   * Begins an online base backup: {@code pg_backup_start(label, fast => true)} on a database
+   * session that the node agent keeps open, keyed by {@code input.backupId()}, until {@link
+   * #stopBackup} or {@link #abortBackup} (PostgreSQL ends a backup whose session closes). A session
+   * nobody stops expires after a bound (hours), so a forgotten backup ends by itself. A retry with
+   * the same backup id returns the start of the session it finds. The server keeps taking writes.
+   * On a standby or a stopped server: {@code HOST_STATE_CONFLICT}.
+   */
+  @ActivityMethod(name = "PostgresHost.startBackup")
+  BackupStart startBackup(StartBackupInput input);
+
+  /**
+   * Ends the backup {@link #startBackup} began: {@code pg_backup_stop(wait_for_archive => true)} on
+   * the same session, so it returns once the WAL up to the stop position is archived. The result
+   * stays with the agent for a while, so a retry after success returns it again. No session for the
+   * id (the agent restarted, the session expired) or a failed pg_backup_stop: {@code
+   * BACKUP_SESSION_LOST}, non-retryable; PostgreSQL has abandoned that backup, and the caller must
+   * discard what it copied under it and start a new backup with a new id.
+   */
+  @ActivityMethod(name = "PostgresHost.stopBackup")
+  BackupStop stopBackup(String backupId);
+
+  /**
+   * Abandons the backup: closes its session without pg_backup_stop, so PostgreSQL ends it without
+   * waiting for the archive. A session that is gone or already stopped is success.
+   */
+  @ActivityMethod(name = "PostgresHost.abortBackup")
+  void abortBackup(String backupId);
+
+  /**
+   * A pgBackRest backup of this primary into the stanza archiving configured (a copy of the data
+   * directory, for an IaaS without snapshots), annotated with the backup id; returns it as {@code
+   * pgbackrest info} describes it. A backup with that id in the repository already is returned
+   * without taking another.
+   */
+  @ActivityMethod(name = "PostgresHost.pgbackrestBackup")
+  PgBackRestBackup pgbackrestBackup(PgBackRestBackupInput input);
 }

@@ -6,5 +6,6 @@ public enum OperationType {
   DEPROVISION,
   BIND,
   UNBIND,
-  FAILOVER
+  FAILOVER,
+  BACKUP
 }
