@@ -1,16 +1,10 @@
 package io.pgfleet.activities.backup;
 
+import io.pgfleet.activities.tls.PemTrust;
 import io.pgfleet.workflows.host.ArchiveSettings;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -68,7 +62,7 @@ final class S3Repository implements AutoCloseable {
               .build());
     }
     if (settings.caPem() != null) {
-      TrustManager[] trust = trustManagers(settings.caPem());
+      TrustManager[] trust = {PemTrust.of(settings.caPem(), "the repository's CA")};
       builder.tlsTrustManagersProvider(() -> trust);
     }
     return builder.build();
@@ -78,25 +72,5 @@ final class S3Repository implements AutoCloseable {
   private static String host(ArchiveSettings settings) {
     String host = settings.endpoint();
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
-  private static TrustManager[] trustManagers(String pem) {
-    try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate cert :
-          CertificateFactory.getInstance("X.509")
-              .generateCertificates(
-                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-        store.setCertificateEntry("repository-ca-" + i++, cert);
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      return factory.getTrustManagers();
-    } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalArgumentException("the repository's CA certificate is not usable PEM", e);
-    }
   }
 }

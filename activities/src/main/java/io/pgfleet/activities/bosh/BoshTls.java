@@ -1,16 +1,10 @@
 package io.pgfleet.activities.bosh;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.pgfleet.activities.tls.PemTrust;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
@@ -37,38 +31,10 @@ final class BoshTls {
             .connectTimeout(CONNECT_TIMEOUT)
             .readTimeout(READ_TIMEOUT);
     if (caPem != null && !caPem.isBlank()) {
-      X509TrustManager trust = trustOnly(caPem);
+      X509TrustManager trust = PemTrust.of(caPem, "the BOSH CA");
       builder.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
     }
     return builder.build();
-  }
-
-  private static X509TrustManager trustOnly(String caPem) {
-    try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate cert :
-          CertificateFactory.getInstance("X.509")
-              .generateCertificates(
-                  new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
-        store.setCertificateEntry("bosh-ca-" + i++, cert);
-      }
-      if (i == 0) {
-        throw new IllegalArgumentException("BOSH CA PEM holds no certificate");
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509TrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("no X509TrustManager for the BOSH CA");
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException("cannot load the BOSH CA PEM: " + e.getMessage(), e);
-    }
   }
 
   private static SSLContext sslContext(X509TrustManager trust) {

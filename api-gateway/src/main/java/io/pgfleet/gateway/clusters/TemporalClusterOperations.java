@@ -128,7 +128,31 @@ public final class TemporalClusterOperations implements ClusterOperations {
     if (recorded == null || recorded.state() != OperationState.IN_PROGRESS) {
       return Optional.ofNullable(recorded);
     }
-    return Optional.of(liveProgress(clusterId, operationId).orElse(recorded));
+    return Optional.of(
+        liveProgress(clusterId, operationId)
+            .map(TemporalClusterOperations::stillRunning)
+            .orElse(recorded));
+  }
+
+  /**
+   * A child that has finished while its cluster has not yet applied the outcome (phase, topology)
+   * is still in progress for clients: an OSB platform binds as soon as last_operation says
+   * succeeded, and the cluster would refuse that bind as concurrent.
+   */
+  static OperationView stillRunning(OperationView live) {
+    if (live.state() == OperationState.IN_PROGRESS) {
+      return live;
+    }
+    return new OperationView(
+        live.operationId(),
+        live.clusterId(),
+        live.type(),
+        OperationState.IN_PROGRESS,
+        live.description(),
+        live.startedAtMillis(),
+        null,
+        live.steps(),
+        null);
   }
 
   /** The running child's own view, with the step it is on; empty if it cannot answer yet. */

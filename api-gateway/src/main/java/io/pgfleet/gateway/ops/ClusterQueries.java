@@ -82,13 +82,7 @@ public class ClusterQueries {
    */
   public OpsResponses.Operation operation(String clusterId, String operationId) {
     liveInstance(clusterId);
-    return clusters
-        .operation(clusterId, operationId)
-        .map(OpsResponses.Operation::of)
-        .orElseThrow(
-            () ->
-                ApiException.notFound(
-                    "cluster " + clusterId + " has no record of operation " + operationId));
+    return recorded(clusterId, operationId);
   }
 
   /** One operation with its steps, found through the audit log (which knows its cluster). */
@@ -99,13 +93,7 @@ public class ClusterQueries {
             .orElseThrow(
                 () -> ApiException.notFound("no operation " + operationId + " was requested"));
     try {
-      return clusters
-          .operation(clusterId, operationId)
-          .map(OpsResponses.Operation::of)
-          .orElseThrow(
-              () ->
-                  ApiException.notFound(
-                      "cluster " + clusterId + " has no record of operation " + operationId));
+      return recorded(clusterId, operationId);
     } catch (NotFoundException e) {
       throw ApiException.notFound(
           "operation "
@@ -114,6 +102,16 @@ public class ClusterQueries {
               + clusterId
               + ", which no longer exists");
     }
+  }
+
+  private OpsResponses.Operation recorded(String clusterId, String operationId) {
+    return clusters
+        .operation(clusterId, operationId)
+        .map(OpsResponses.Operation::of)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "cluster " + clusterId + " has no record of operation " + operationId));
   }
 
   private InstanceRecord liveInstance(String id) {
