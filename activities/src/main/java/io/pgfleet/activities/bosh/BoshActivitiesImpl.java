@@ -74,6 +74,25 @@ public final class BoshActivitiesImpl implements BoshActivities {
   }
 
   @Override
+  public List<BoshInstance> vms(String deployment) {
+    return call(
+        "listing VMs of deployment " + deployment,
+        () ->
+            director.vms(deployment).stream()
+                .map(
+                    vm ->
+                        new BoshInstance(
+                            vm.job(),
+                            vm.index() == null ? -1 : vm.index(),
+                            vm.id(),
+                            vm.ips() == null ? List.of() : vm.ips(),
+                            null,
+                            vm.cid(),
+                            List.of()))
+                .toList());
+  }
+
+  @Override
   public List<BoshInstance> instances(String deployment) {
     var ctx = Activity.getExecutionContext();
     return call(

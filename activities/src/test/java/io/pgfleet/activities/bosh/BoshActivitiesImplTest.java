@@ -65,6 +65,23 @@ class BoshActivitiesImplTest {
   }
 
   @Test
+  void vmsComeFromTheDirectorsDatabaseWithoutATask() {
+    bosh.on(
+        "GET /deployments/pg-1/vms",
+        Bosh.json(
+            "[{\"agent_id\":\"a\",\"cid\":\"vm-7\",\"job\":\"postgres\",\"index\":0,"
+                + "\"id\":\"uuid-0\",\"ips\":[\"10.0.0.5\"]}]"));
+
+    List<BoshInstance> vms = activities.vms("pg-1");
+
+    assertThat(vms)
+        .containsExactly(
+            new BoshInstance(
+                "postgres", 0, "uuid-0", List.of("10.0.0.5"), null, "vm-7", List.of()));
+    assertThat(bosh.requests("GET /tasks/42")).isEmpty();
+  }
+
+  @Test
   void heartbeatDetailsResumeTheSameTaskWithoutSubmittingAgain() {
     bosh.on(
         "GET /tasks/42",

@@ -35,6 +35,15 @@ public interface BoshActivities {
    * Deletes the deployment's orphaned persistent disks (BOSH orphans disks when a deployment is
    * deleted); returns how many were deleted. None left is success.
    */
+  /**
+   * The deployment's VMs from the Director's database ({@code GET /deployments/:d/vms}), without
+   * the agent round trip of {@link #instances}: answers at once even when a VM's agent is dead,
+   * which is when fencing needs it. {@code jobState} is null and {@code diskCids} empty in the
+   * result.
+   */
+  @ActivityMethod(name = "Bosh.vms")
+  List<BoshInstance> vms(String deployment);
+
   @ActivityMethod(name = "Bosh.deleteOrphanedDisks")
   int deleteOrphanedDisks(DeleteOrphanedDisksRequest request);
 

@@ -142,7 +142,7 @@ final class Fencing {
   private String vmCid(ClusterNode node) {
     List<BoshInstance> instances;
     try {
-      instances = boshLookup.instances(deployment);
+      instances = boshLookup.vms(deployment);
     } catch (ActivityFailure failure) {
       throw FailoverStop.with(
           NEEDS_OPERATOR,

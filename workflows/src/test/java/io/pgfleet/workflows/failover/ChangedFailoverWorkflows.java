@@ -45,7 +45,7 @@ final class ChangedFailoverWorkflows {
 
     @Override
     public FailoverResult failover(FailoverInput input) {
-      bosh.instances(input.topology().deployment());
+      bosh.vms(input.topology().deployment());
       return null;
     }
 

@@ -107,7 +107,7 @@ final class FailoverCloud implements AutoCloseable {
         .thenReturn(FailoverFixture.inRecovery(STANDBY_IP, 1));
     when(standbyHost.status()).thenReturn(FailoverFixture.standby(STANDBY_LAG));
     when(standbyHost.promote(any())).thenReturn(FailoverFixture.primary(2));
-    when(bosh.instances(any())).thenReturn(ClusterFixture.instances());
+    when(bosh.vms(any())).thenReturn(ClusterFixture.instances());
     when(bosh.changeInstanceState(any())).thenReturn(DONE);
     when(iaas.powerOff(any())).thenReturn(FailoverFixture.power(PRIMARY_VM, PowerState.STOPPED));
     when(iaas.powerState(any())).thenReturn(FailoverFixture.power(PRIMARY_VM, PowerState.STOPPED));

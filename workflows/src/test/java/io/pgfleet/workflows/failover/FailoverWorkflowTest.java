@@ -157,7 +157,7 @@ class FailoverWorkflowTest {
         .probe(
             new ProbeInput(
                 new PostgresEndpoint(PRIMARY_IP, 5432, SECRETS.superuserPassword()), 2_000));
-    verify(cloud.bosh).instances(DEPLOYMENT);
+    verify(cloud.bosh).vms(DEPLOYMENT);
     verify(cloud.iaas)
         .powerOff(
             new PowerOffRequest(
