@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs programs on the VM: as {@code runAsUser} through runuser when the agent is root, with
- * PGFLEET_VM_ID set (children such as the postmaster inherit it), a timeout, and the output
- * captured for failure messages.
+ * Runs programs on the VM: after the environment's command prefix, as {@code runAsUser} through
+ * runuser when the agent is root, with PGFLEET_VM_ID set (children such as the postmaster inherit
+ * it), a timeout, and the output captured for failure messages.
  */
 final class HostCommandRunner {
 
@@ -26,11 +26,15 @@ final class HostCommandRunner {
   private static final File DEV_NULL = new File("/dev/null");
 
   private final HostEnvironment env;
-  private final List<String> userPrefix;
+
+  /** The environment's command prefix, then the user switch: runuser runs inside the launcher. */
+  private final List<String> prefix;
 
   HostCommandRunner(HostEnvironment env) {
     this.env = env;
-    this.userPrefix = HostUsers.switchPrefix(env.runAsUser());
+    List<String> all = new ArrayList<>(env.commandPrefix());
+    all.addAll(HostUsers.switchPrefix(env.runAsUser()));
+    this.prefix = List.copyOf(all);
   }
 
   /** Runs the command; a non-zero exit is a HOST_COMMAND_FAILED failure. */
@@ -106,7 +110,7 @@ final class HostCommandRunner {
   }
 
   private List<String> fullArgv(HostCommand command) {
-    List<String> argv = new ArrayList<>(userPrefix);
+    List<String> argv = new ArrayList<>(prefix);
     argv.addAll(command.argv());
     return argv;
   }

@@ -1,6 +1,7 @@
 package io.pgfleet.activities.host;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param dataDir the ephemeral disk: sockets, pid files, logs, pgpool's configuration
  * @param runAsUser unprivileged user for PostgreSQL and pgpool when the agent runs as root; null
  *     runs every command as the agent's own user
+ * @param commandPrefix argv put before every program started on the VM (before any user switch),
+ *     e.g. {@code nsenter --net=<netns> --}; empty for none
  */
 public record HostEnvironment(
     String vmId,
@@ -26,7 +29,8 @@ public record HostEnvironment(
     Path pgpoolBin,
     int postgresPort,
     int pgpoolPort,
-    int pcpPort) {
+    int pcpPort,
+    List<String> commandPrefix) {
 
   /** Environment variable naming the VM on every process the agent starts (and their children). */
   public static final String VM_ID_ENV = "PGFLEET_VM_ID";
@@ -39,6 +43,35 @@ public record HostEnvironment(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(postgresBinDir, "postgresBinDir");
     Objects.requireNonNull(pgpoolBin, "pgpoolBin");
+    commandPrefix = commandPrefix == null ? List.of() : List.copyOf(commandPrefix);
+  }
+
+  /** An environment whose programs start as they are (no command prefix). */
+  public HostEnvironment(
+      String vmId,
+      String nodeName,
+      String address,
+      Path storeDir,
+      Path dataDir,
+      String runAsUser,
+      Path postgresBinDir,
+      Path pgpoolBin,
+      int postgresPort,
+      int pgpoolPort,
+      int pcpPort) {
+    this(
+        vmId,
+        nodeName,
+        address,
+        storeDir,
+        dataDir,
+        runAsUser,
+        postgresBinDir,
+        pgpoolBin,
+        postgresPort,
+        pgpoolPort,
+        pcpPort,
+        List.of());
   }
 
   /** A program from PostgreSQL's bin directory (initdb, pg_ctl …). */

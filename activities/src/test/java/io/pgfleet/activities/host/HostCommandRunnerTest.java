@@ -7,6 +7,7 @@ import io.pgfleet.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,32 @@ class HostCommandRunnerTest {
         .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("timed out");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theEnvironmentsCommandPrefixLaunchesEveryProgram() {
+    HostEnvironment plain = TestEnvironments.vm(dir);
+    HostEnvironment prefixed =
+        new HostEnvironment(
+            plain.vmId(),
+            plain.nodeName(),
+            plain.address(),
+            plain.storeDir(),
+            plain.dataDir(),
+            plain.runAsUser(),
+            plain.postgresBinDir(),
+            plain.pgpoolBin(),
+            plain.postgresPort(),
+            plain.pgpoolPort(),
+            plain.pcpPort(),
+            List.of("/usr/bin/env", "LAUNCHED_BY=prefix"));
+
+    CommandResult result =
+        new HostCommandRunner(prefixed)
+            .run(HostCommand.of(Duration.ofSeconds(10), SH, "-c", "echo $LAUNCHED_BY"));
+
+    assertThat(result.output().strip()).isEqualTo("prefix");
+    assertThat(plain.commandPrefix()).isEmpty();
   }
 
   private HostCommandRunner runner() {

@@ -15,8 +15,10 @@ import io.pgfleet.testenv.cloud.task.TaskOutputs;
 import io.pgfleet.testenv.cloud.task.TaskRunner;
 import io.pgfleet.testenv.cloud.vm.AddressAllocator;
 import io.pgfleet.testenv.cloud.vm.ListeningSockets;
+import io.pgfleet.testenv.cloud.vm.NamespaceNetwork;
 import io.pgfleet.testenv.cloud.vm.VmLayout;
 import io.pgfleet.testenv.cloud.vm.VmManager;
+import io.pgfleet.testenv.cloud.vm.VmNetwork;
 import io.pgfleet.testenv.cloud.vm.VmSettings;
 import io.pgfleet.testenv.cloud.vm.VmUser;
 import io.pgfleet.workers.node.NodeAgentConfig;
@@ -87,6 +89,7 @@ public final class LocalCloud implements AutoCloseable {
         settings.agentLauncher() != null
             ? settings.agentLauncher()
             : new NodeAgentLauncher((NodeAgentConfig.Temporal target) -> temporal.client(target));
+    VmNetwork network = network(settings, stateDir);
     VmManager vms =
         new VmManager(
             new VmLayout(stateDir),
@@ -100,7 +103,8 @@ public final class LocalCloud implements AutoCloseable {
                 settings.variables()),
             user,
             launcher,
-            new AddressAllocator(settings.leaseDir(), stateDir, new ListeningSockets()));
+            new AddressAllocator(settings.leaseDir(), stateDir, new ListeningSockets()),
+            network);
     TaskOutputs outputs = new TaskOutputs(stateDir.resolve("tasks"));
     DeploymentLocks locks = new DeploymentLocks();
     TaskRunner tasks =
@@ -139,6 +143,18 @@ public final class LocalCloud implements AutoCloseable {
       temporal.close();
       throw e;
     }
+  }
+
+  private static VmNetwork network(LocalCloudSettings settings, Path stateDir) {
+    if (!settings.networkNamespaces()) {
+      return VmNetwork.SHARED_LOOPBACK;
+    }
+    String unusable = NamespaceNetwork.unusableReason();
+    if (!unusable.isEmpty()) {
+      throw new IllegalStateException(
+          "The local cloud cannot give VMs network namespaces: " + unusable);
+    }
+    return new NamespaceNetwork(stateDir);
   }
 
   /** The Director's base URL, e.g. {@code https://127.0.0.1:25555}. */
@@ -210,6 +226,20 @@ public final class LocalCloud implements AutoCloseable {
   public void crash(String deployment, String instanceGroup, int index)
       throws InterruptedException {
     vms.crash(instance(deployment, instanceGroup, index));
+  }
+
+  /**
+   * Cuts the VM off the network (only with {@link LocalCloudBuilder#networkNamespaces}): its
+   * address neither sends nor receives; its processes keep running. Its agent, which runs in this
+   * process, still reaches Temporal, and its IaaS power state is unaffected.
+   */
+  public void partition(String deployment, String instanceGroup, int index) {
+    vms.network().partition(instance(deployment, instanceGroup, index).address());
+  }
+
+  /** Undoes {@link #partition}. */
+  public void heal(String deployment, String instanceGroup, int index) {
+    vms.network().heal(instance(deployment, instanceGroup, index).address());
   }
 
   @Override

@@ -46,6 +46,7 @@ public final class LocalCloudBuilder {
   private String ec2AccessKey;
   private String ec2SecretKey;
   private final Map<String, String> variables = new LinkedHashMap<>();
+  private boolean networkNamespaces;
   private Path leaseDir =
       Path.of(System.getProperty("java.io.tmpdir"), "pgfleet-local-cloud", "address-leases");
 
@@ -164,6 +165,16 @@ public final class LocalCloudBuilder {
     return this;
   }
 
+  /**
+   * Off by default. On (root only): every VM address gets its own network namespace and every VM
+   * process runs in it, so {@link LocalCloud#partition} can cut a VM off; see {@code
+   * docs/local-cloud.md}.
+   */
+  public LocalCloudBuilder networkNamespaces(boolean enabled) {
+    this.networkNamespaces = enabled;
+    return this;
+  }
+
   public LocalCloudSettings settings() {
     Objects.requireNonNull(stateDir, "local cloud needs a state directory");
     Objects.requireNonNull(password, "local cloud needs a Director password");
@@ -186,7 +197,8 @@ public final class LocalCloudBuilder {
         pgpoolBin,
         workers,
         leaseDir,
-        variables);
+        variables,
+        networkNamespaces);
   }
 
   /** Builds and starts the local cloud. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * LocalCloudMain --state-dir DIR [--address 127.0.0.1] [--port 25555] [--user admin]
  *     --password SECRET [--temporal-address 127.0.0.1:7233] [--namespace default] [--tls]
  *     [--vm-user pgfleet-vm] [--ec2-port 8773] [--ec2-region us-east-1]
- *     [--ec2-access-key KEY] [--ec2-secret-key SECRET]
+ *     [--ec2-access-key KEY] [--ec2-secret-key SECRET] [--network-namespaces]
  * </pre>
  *
  * Prints {@code local cloud ec2 api: <ec2-url>}, then {@code local cloud ready: <director-url>}
@@ -34,7 +34,7 @@ public final class LocalCloudMain {
   public static final String EC2_READY = "local cloud ec2 api: ";
   public static final String VARIABLE_ENV_PREFIX = "LOCAL_CLOUD_VAR_";
 
-  private static final Set<String> FLAGS = Set.of("--tls");
+  private static final Set<String> FLAGS = Set.of("--tls", "--network-namespaces");
   private static final List<String> OPTIONS =
       List.of(
           "--state-dir",
@@ -61,7 +61,8 @@ public final class LocalCloudMain {
           "usage: LocalCloudMain --state-dir DIR --password SECRET [--address 127.0.0.1]"
               + " [--port 25555] [--user admin] [--temporal-address 127.0.0.1:7233]"
               + " [--namespace default] [--tls] [--vm-user pgfleet-vm] [--ec2-port 8773]"
-              + " [--ec2-region us-east-1] [--ec2-access-key KEY] [--ec2-secret-key SECRET]");
+              + " [--ec2-region us-east-1] [--ec2-access-key KEY] [--ec2-secret-key SECRET]"
+              + " [--network-namespaces]");
       System.exit(2);
     }
     String user = options.getOrDefault("--user", "admin");
@@ -78,6 +79,7 @@ public final class LocalCloudMain {
                 options.getOrDefault("--namespace", "default"))
             .vmUser(options.getOrDefault("--vm-user", LocalCloudBuilder.DEFAULT_VM_USER))
             .tls(options.containsKey("--tls"))
+            .networkNamespaces(options.containsKey("--network-namespaces"))
             .ec2Port(
                 Integer.parseInt(
                     options.getOrDefault(

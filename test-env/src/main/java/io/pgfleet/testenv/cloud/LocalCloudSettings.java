@@ -17,6 +17,8 @@ import java.util.Map;
  * @param stopGrace how long stopped processes get between SIGTERM and SIGKILL
  * @param leaseDir machine-wide directory of address leases shared by local clouds
  * @param variables the config server's values for {@code ((name))} placeholders in manifests
+ * @param networkNamespaces every VM address in its own network namespace (root only), so that fault
+ *     tests can partition VMs; off: every VM address is a loopback address of this host
  */
 public record LocalCloudSettings(
     Path stateDir,
@@ -37,7 +39,8 @@ public record LocalCloudSettings(
     Path pgpoolBin,
     int workers,
     Path leaseDir,
-    Map<String, String> variables) {
+    Map<String, String> variables,
+    boolean networkNamespaces) {
 
   public LocalCloudSettings {
     variables = Map.copyOf(variables);
@@ -60,6 +63,7 @@ public record LocalCloudSettings(
         + temporalNamespace
         + ", variables="
         + variables.keySet()
+        + (networkNamespaces ? ", networkNamespaces" : "")
         + "]";
   }
 }

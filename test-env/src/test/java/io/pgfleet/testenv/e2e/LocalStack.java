@@ -54,7 +54,7 @@ final class LocalStack implements AutoCloseable {
   private ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
 
-  private LocalStack(Path stateDir) throws Exception {
+  private LocalStack(Path stateDir, boolean networkNamespaces) throws Exception {
     this.stateDir = stateDir;
     SharedTemporal temporal = SharedTemporal.get();
     this.cloud =
@@ -66,6 +66,7 @@ final class LocalStack implements AutoCloseable {
             .temporal(temporal.server().address(), temporal.server().namespace())
             .stopGrace(Duration.ofSeconds(5))
             .variable("pgfleet_codec_keys", codecKeys) // CredHub's part
+            .networkNamespaces(networkNamespaces)
             .start();
     this.alertReceiver = new AlertReceiver();
     // The cloud's EC2 API takes the Director's credentials unless given others.
@@ -138,7 +139,13 @@ final class LocalStack implements AutoCloseable {
    * State under /var/tmp with a short name: VM users must traverse it, sockets need short paths.
    */
   static LocalStack start() throws Exception {
-    return new LocalStack(Files.createTempDirectory(Path.of("/var/tmp"), "pgfleet-e2e-"));
+    return start(false);
+  }
+
+  /** With every VM address in its own network namespace (root only), for partition tests. */
+  static LocalStack start(boolean networkNamespaces) throws Exception {
+    return new LocalStack(
+        Files.createTempDirectory(Path.of("/var/tmp"), "pgfleet-e2e-"), networkNamespaces);
   }
 
   /** Pids of every process any VM of the deployment still has. */

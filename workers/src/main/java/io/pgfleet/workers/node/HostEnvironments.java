@@ -27,7 +27,8 @@ final class HostEnvironments {
         config.pgpoolBin() != null ? config.pgpoolBin() : NodeAgentConfig.DEFAULT_PGPOOL_BIN,
         orDefault(config.postgresPort(), NodeAgentConfig.DEFAULT_POSTGRES_PORT),
         orDefault(config.pgpoolPort(), NodeAgentConfig.DEFAULT_PGPOOL_PORT),
-        orDefault(config.pcpPort(), NodeAgentConfig.DEFAULT_PCP_PORT));
+        orDefault(config.pcpPort(), NodeAgentConfig.DEFAULT_PCP_PORT),
+        config.commandPrefix());
   }
 
   /**

@@ -32,6 +32,8 @@ import java.util.Set;
  * @param postgresBinDir directory of initdb, pg_ctl, pg_basebackup …
  * @param properties the job's properties from the manifest (cluster id, plan settings …)
  * @param links addresses of the deployment's instances per instance group, like BOSH links
+ * @param commandPrefix argv put before every program the agent starts on the VM (e.g. a launcher
+ *     that enters the VM's network namespace where one host carries several VMs); empty for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NodeAgentConfig(
@@ -51,7 +53,75 @@ public record NodeAgentConfig(
     int pgpoolPort,
     int pcpPort,
     Map<String, Object> properties,
-    Map<String, List<LinkedInstance>> links) {
+    Map<String, List<LinkedInstance>> links,
+    List<String> commandPrefix) {
+
+  public NodeAgentConfig {
+    commandPrefix = commandPrefix == null ? List.of() : List.copyOf(commandPrefix);
+  }
+
+  /** A configuration without a command prefix (programs start as they are). */
+  public NodeAgentConfig(
+      String deployment,
+      String instanceGroup,
+      int index,
+      String instanceId,
+      String vmId,
+      String address,
+      Temporal temporal,
+      Path storeDir,
+      Path dataDir,
+      String runAsUser,
+      Path postgresBinDir,
+      Path pgpoolBin,
+      int postgresPort,
+      int pgpoolPort,
+      int pcpPort,
+      Map<String, Object> properties,
+      Map<String, List<LinkedInstance>> links) {
+    this(
+        deployment,
+        instanceGroup,
+        index,
+        instanceId,
+        vmId,
+        address,
+        temporal,
+        storeDir,
+        dataDir,
+        runAsUser,
+        postgresBinDir,
+        pgpoolBin,
+        postgresPort,
+        pgpoolPort,
+        pcpPort,
+        properties,
+        links,
+        List.of());
+  }
+
+  /** With another command prefix (the rest unchanged). */
+  public NodeAgentConfig withCommandPrefix(List<String> prefix) {
+    return new NodeAgentConfig(
+        deployment,
+        instanceGroup,
+        index,
+        instanceId,
+        vmId,
+        address,
+        temporal,
+        storeDir,
+        dataDir,
+        runAsUser,
+        postgresBinDir,
+        pgpoolBin,
+        postgresPort,
+        pgpoolPort,
+        pcpPort,
+        properties,
+        links,
+        prefix);
+  }
 
   /**
    * Where the agent finds the Temporal frontend, and how it reads payloads there.

@@ -35,6 +35,21 @@ class NodeAgentConfigTest {
   }
 
   @Test
+  void aCommandPrefixSurvivesTheFileAndReachesTheHostEnvironment() throws Exception {
+    Path file = dir.resolve("agent.json");
+    List<String> prefix = List.of("/usr/bin/nsenter", "--net=/run/netns/vm", "--");
+    NodeAgentConfig config =
+        config(new NodeAgentConfig.Temporal("127.0.0.1:7233", "ns")).withCommandPrefix(prefix);
+
+    config.write(file);
+
+    assertThat(Files.readString(file)).contains("\"command_prefix\"");
+    assertThat(NodeAgentConfig.read(file).commandPrefix()).isEqualTo(prefix);
+    assertThat(HostEnvironments.from(config).commandPrefix()).isEqualTo(prefix);
+    assertThat(config(config.temporal()).commandPrefix()).isEmpty();
+  }
+
+  @Test
   void aTargetWithKeysGetsTheEncryptingConverterAndOneWithoutKeepsTheDefault() {
     WorkflowClientOptions encrypted =
         NodeAgent.clientOptions(new NodeAgentConfig.Temporal("127.0.0.1:7233", "ns", KEYS));

@@ -20,10 +20,12 @@ public final class AgentConfigRenderer {
 
   private final VmLayout layout;
   private final VmSettings settings;
+  private final VmNetwork network;
 
-  public AgentConfigRenderer(VmLayout layout, VmSettings settings) {
+  public AgentConfigRenderer(VmLayout layout, VmSettings settings, VmNetwork network) {
     this.layout = layout;
     this.settings = settings;
+    this.network = network;
   }
 
   /**
@@ -53,7 +55,8 @@ public final class AgentConfigRenderer {
         NodeAgentConfig.DEFAULT_PGPOOL_PORT,
         NodeAgentConfig.DEFAULT_PCP_PORT,
         withoutCodecKeys(properties),
-        links(manifest, instances));
+        links(manifest, instances),
+        network.commandPrefix(instance.address()));
   }
 
   /**

@@ -61,7 +61,8 @@ final class StoreMounts {
             c.pgpoolPort(),
             c.pcpPort(),
             c.properties(),
-            c.links())
+            c.links(),
+            c.commandPrefix())
         .write(file);
     user.own(file);
     LOG.info("VM {} of {} now has its store at {}", instance.vmCid(), instance.label(), store);

@@ -34,13 +34,16 @@ public final class VmManager implements AutoCloseable {
   private final AgentSupervisor agents;
   private final VmProcesses processes = new VmProcesses();
   private final StoreMounts mounts;
+  private final VmNetwork network;
 
   public VmManager(
       VmLayout layout,
       VmSettings settings,
       VmUser user,
       VmAgentLauncher launcher,
-      AddressAllocator addresses) {
+      AddressAllocator addresses,
+      VmNetwork network) {
+    this.network = network;
     this.layout = layout;
     this.settings = settings;
     this.user = user;
@@ -54,7 +57,7 @@ public final class VmManager implements AutoCloseable {
   }
 
   public AgentConfigRenderer renderer() {
-    return new AgentConfigRenderer(layout, settings);
+    return new AgentConfigRenderer(layout, settings, network);
   }
 
   public String allocateAddress(Set<String> inUse) {
@@ -99,6 +102,7 @@ public final class VmManager implements AutoCloseable {
       return instance;
     }
     stopJobs(instance);
+    network.detach(instance.address());
     Dirs.deleteTree(layout.vmDir(instance.vmCid()));
     LOG.info("Deleted VM {} of {}", instance.vmCid(), instance.label());
     return instance.withoutVm();
@@ -144,6 +148,7 @@ public final class VmManager implements AutoCloseable {
   /** Starts the VM's agent; a powered-off VM is powered on first (BOSH start/recreate). */
   public void startAgent(NodeAgentConfig config) throws Exception {
     powerOn(config.vmId());
+    network.attach(config.address());
     agents.start(config);
   }
 
@@ -232,10 +237,19 @@ public final class VmManager implements AutoCloseable {
     return instance.hasVm() ? layout.vmDir(instance.vmCid()) : null;
   }
 
-  /** Stops every agent; VM processes keep running, as they would through a Director restart. */
+  /** The VMs' network (namespaces and partitions, when the cloud has them). */
+  public VmNetwork network() {
+    return network;
+  }
+
+  /**
+   * Stops every agent; VM processes keep running, as they would through a Director restart (but off
+   * the network, when VMs have namespaces: those are removed).
+   */
   @Override
   public void close() {
     agents.stopAll();
+    network.close();
   }
 
   /**
