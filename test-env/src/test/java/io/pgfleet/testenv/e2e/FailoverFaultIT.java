@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -125,7 +124,7 @@ class FailoverFaultIT {
           .as("acknowledged rows missing on the new primary")
           .isEmpty();
     }
-    assertStreamsTo(cluster.vm("standby"));
+    cluster.assertStreamingStandby(cluster.vm("standby"));
     assertThat(stack.alerts())
         .anySatisfy(
             alert -> {
@@ -159,7 +158,7 @@ class FailoverFaultIT {
           .as("pgpool/%d sends writes to the new primary only", i)
           .isEqualTo(newPrimary.address());
     }
-    assertStreamsTo(cluster.vm("standby"));
+    cluster.assertStreamingStandby(cluster.vm("standby"));
   }
 
   @Test
@@ -261,14 +260,7 @@ class FailoverFaultIT {
   }
 
   private static WriteProbe probe(String name) throws Exception {
-    String label = name + "-" + UUID.randomUUID();
-    WriteProbe probe =
-        WriteProbe.start(
-            cluster.endpoint(), label, stack.stateDir.resolve("probe-" + label + ".log"));
-    assertThat(probe.awaitAcks(10, Duration.ofSeconds(30)))
-        .as("the probe writes before the fault (%s)", probe.lastError())
-        .isTrue();
-    return probe;
+    return cluster.startProbe(name);
   }
 
   private static void awaitFinished(JsonNode op, Set<String> known) {
@@ -300,32 +292,6 @@ class FailoverFaultIT {
           return address;
         }
       }
-    }
-  }
-
-  /** The node is a standby and replays what is written through pgpool now. */
-  private static void assertStreamsTo(LocalVm standby) throws Exception {
-    String marker = UUID.randomUUID().toString();
-    try (Connection c = cluster.endpoint().connect();
-        Statement s = c.createStatement()) {
-      s.execute("create table if not exists markers(text text)");
-      s.execute("insert into markers values ('" + marker + "')");
-    }
-    try (Connection c = cluster.direct(standby).connect();
-        Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
-        rs.next();
-        assertThat(rs.getBoolean(1)).as(standby.address() + " is a standby").isTrue();
-      }
-      FaultCluster.await(
-          "the marker on " + standby.address(),
-          () -> {
-            try (ResultSet rs =
-                s.executeQuery("select count(*) from markers where text = '" + marker + "'")) {
-              rs.next();
-              return rs.getInt(1) == 1;
-            }
-          });
     }
   }
 

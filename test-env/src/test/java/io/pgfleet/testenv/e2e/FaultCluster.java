@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pgfleet.testenv.bench.BrokerClient;
 import io.pgfleet.testenv.bench.BrokerClient.Answer;
 import io.pgfleet.testenv.bench.failover.ProbeEndpoint;
+import io.pgfleet.testenv.bench.failover.WriteProbe;
 import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.cluster.ClusterNaming;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -148,6 +152,46 @@ final class FaultCluster {
               && StreamSupport.stream(cluster.path("nodes").spliterator(), false)
                   .allMatch(n -> "running".equals(n.path("state").asText()));
         });
+  }
+
+  /** A write probe through every pgpool that has written before the fault (its baseline). */
+  WriteProbe startProbe(String name) throws Exception {
+    String label = name + "-" + UUID.randomUUID();
+    WriteProbe probe =
+        WriteProbe.start(endpoint(), label, stack.stateDir.resolve("probe-" + label + ".log"));
+    if (!probe.awaitAcks(10, Duration.ofSeconds(30))) {
+      probe.close();
+      throw new AssertionError("the probe did not write before the fault: " + probe.lastError());
+    }
+    return probe;
+  }
+
+  /** The node is in recovery and replays a row written through pgpool now. */
+  void assertStreamingStandby(LocalVm node) throws Exception {
+    String marker = UUID.randomUUID().toString();
+    try (Connection c = endpoint().connect();
+        Statement s = c.createStatement()) {
+      s.execute("create table if not exists markers(text text)");
+      s.execute("insert into markers values ('" + marker + "')");
+    }
+    try (Connection c = direct(node).connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new AssertionError(node.address() + " is not a standby");
+        }
+      }
+      await(
+          "the marker on " + node.address(),
+          () -> {
+            try (ResultSet rs =
+                s.executeQuery("select count(*) from markers where text = '" + marker + "'")) {
+              rs.next();
+              return rs.getInt(1) == 1;
+            }
+          });
+    }
   }
 
   static void await(String what, Callable<Boolean> condition) throws Exception {

@@ -10,13 +10,10 @@ import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.testenv.cloud.vm.NamespaceNetwork;
 import io.pgfleet.testenv.e2e.WriteTargetSampler.Sample;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -72,7 +69,7 @@ class PartitionFaultIT {
     List<Long> oldPrimaryProcessesAtResume;
     List<Sample> samples;
     try (WriteTargetSampler sampler = WriteTargetSampler.start(cluster.endpoint(), pgpools);
-        WriteProbe probe = probe()) {
+        WriteProbe probe = cluster.startProbe("partition")) {
       partitionAt = System.currentTimeMillis();
       stack.cloud.partition(cluster.deployment, primary.instanceGroup(), primary.index());
       partitionDone = System.currentTimeMillis();
@@ -91,7 +88,7 @@ class PartitionFaultIT {
         healAt = System.currentTimeMillis();
         stack.cloud.heal(cluster.deployment, primary.instanceGroup(), primary.index());
       }
-      failover = awaitFinishedFailover(known);
+      failover = cluster.awaitFinishedFailover(known);
       cluster.awaitWhole();
       Thread.sleep(AFTER_WHOLE.toMillis());
       sampler.close();
@@ -144,7 +141,7 @@ class PartitionFaultIT {
 
     assertThat(cluster.vm("primary").instanceId()).isEqualTo(standby.instanceId());
     assertThat(cluster.vm("standby").instanceId()).isEqualTo(primary.instanceId());
-    assertIsStreamingStandby(cluster.vm("standby"));
+    cluster.assertStreamingStandby(cluster.vm("standby"));
     System.out.printf(
         "partition: writes stopped for %.2f s; partition -> fence %d ms, fence -> proven %d ms,"
             + " proven -> promote %d ms; %d write-target samples, last on old primary %d ms"
@@ -156,37 +153,6 @@ class PartitionFaultIT {
         samples.size(),
         firstNewStart - lastOldEnd,
         healAt - partitionAt);
-  }
-
-  /**
-   * The new failover once finished, as the cluster's operation list has it (an automatic failover
-   * is listed before the operations API can read it by id).
-   */
-  private static JsonNode awaitFinishedFailover(Set<String> known) throws Exception {
-    JsonNode[] found = new JsonNode[1];
-    FaultCluster.await(
-        "a new failover to finish",
-        () -> {
-          for (JsonNode op : cluster.ops.operations(cluster.id)) {
-            if ("failover".equals(op.path("type").asText())
-                && !known.contains(op.path("operation_id").asText())) {
-              found[0] = op;
-            }
-          }
-          return found[0] != null && FaultCluster.isFinished(found[0]);
-        });
-    return found[0];
-  }
-
-  private static WriteProbe probe() throws Exception {
-    String label = "partition-" + UUID.randomUUID();
-    WriteProbe probe =
-        WriteProbe.start(
-            cluster.endpoint(), label, stack.stateDir.resolve("probe-" + label + ".log"));
-    assertThat(probe.awaitAcks(10, Duration.ofSeconds(30)))
-        .as("the probe writes before the partition (%s)", probe.lastError())
-        .isTrue();
-    return probe;
   }
 
   /** Epoch ms of a step's {@code started_at} / {@code finished_at} (ISO text or seconds). */
@@ -201,31 +167,5 @@ class PartitionFaultIT {
       return Math.round(value.asDouble() * 1000);
     }
     return Instant.parse(value.asText()).toEpochMilli();
-  }
-
-  /** The node is in recovery and replays a row written through pgpool now. */
-  private static void assertIsStreamingStandby(LocalVm node) throws Exception {
-    String marker = UUID.randomUUID().toString();
-    try (Connection c = cluster.endpoint().connect();
-        Statement s = c.createStatement()) {
-      s.execute("create table if not exists markers(text text)");
-      s.execute("insert into markers values ('" + marker + "')");
-    }
-    try (Connection c = cluster.direct(node).connect();
-        Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
-        rs.next();
-        assertThat(rs.getBoolean(1)).as(node.address() + " is a standby").isTrue();
-      }
-      FaultCluster.await(
-          "the marker on " + node.address(),
-          () -> {
-            try (ResultSet rs =
-                s.executeQuery("select count(*) from markers where text = '" + marker + "'")) {
-              rs.next();
-              return rs.getInt(1) == 1;
-            }
-          });
-    }
   }
 }
