@@ -41,6 +41,17 @@ public final class ConfiguredArchiveRepository implements ArchiveRepositoryActiv
 
   @Override
   public String toString() {
-    return repository == null ? "no backup repository" : repository.toString();
+    if (repository == null) {
+      return "no backup repository";
+    }
+    return "s3=https://%s:%d/%s region=%s uriStyle=%s verifyTls=%s%s"
+        .formatted(
+            repository.endpoint(),
+            repository.port(),
+            repository.bucket(),
+            repository.region(),
+            repository.uriStyle(),
+            repository.verifyTls(),
+            repository.caPem() == null ? "" : " own CA");
   }
 }
