@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 
 /**
  * The cluster's entity workflow. Update handlers admit work ({@link Admission}); provision,
- * deprovision and failover are queued and run one at a time by {@link #run} as child workflows;
- * bind and unbind run in their handlers. Failure reports from the data plane queue an automatic
- * failover when they name the primary of a ready cluster ({@link FailureReports}). The run
- * continues as new when Temporal suggests it, or after {@link #UPDATES_PER_RUN} Updates (a failure
- * report counts as one), once nothing is queued and every handler has finished.
+ * deprovision, failover and backup are queued and run one at a time by {@link #run} as child
+ * workflows; bind and unbind run in their handlers. Failure reports from the data plane queue an
+ * automatic failover when they name the primary of a ready cluster, or of one backing up (the
+ * backup is then cancelled, {@link BackupRun#cancel}) ({@link FailureReports}). The run continues
+ * as new when Temporal suggests it, or after {@link #UPDATES_PER_RUN} Updates (a failure report
+ * counts as one), once nothing is queued and every handler has finished.
  *
  * <p>{@link #operation} answers with this workflow's record of an operation. For one run by a child
  * (provision, deprovision, failover) that is IN_PROGRESS, the live steps are the child's {@code
