@@ -61,10 +61,10 @@ final class LocalStack implements AutoCloseable {
   private ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
 
-  private LocalStack(Path stateDir) throws Exception {
+  private LocalStack(Path stateDir, S3ProxyServer s3) throws Exception {
     this.stateDir = stateDir;
     SharedTemporal temporal = SharedTemporal.get();
-    this.s3 = S3ProxyServer.start(s3Settings(stateDir));
+    this.s3 = s3;
     this.cloud =
         LocalCloud.builder()
             .stateDir(stateDir)
@@ -152,7 +152,14 @@ final class LocalStack implements AutoCloseable {
    * State under /var/tmp with a short name: VM users must traverse it, sockets need short paths.
    */
   static LocalStack start() throws Exception {
-    return new LocalStack(Files.createTempDirectory(Path.of("/var/tmp"), "pgfleet-e2e-"));
+    Path stateDir = Files.createTempDirectory(Path.of("/var/tmp"), "pgfleet-e2e-");
+    S3ProxyServer s3 = S3ProxyServer.start(s3Settings(stateDir));
+    try {
+      return new LocalStack(stateDir, s3);
+    } catch (Exception | Error e) {
+      s3.close(); // a stack that failed to start leaves no S3Proxy behind
+      throw e;
+    }
   }
 
   /** Pids of every process any VM of the deployment still has. */
