@@ -117,26 +117,44 @@ alert_settings() {
   done
 }
 
+# The worker's backup repository: the running S3Proxy's https endpoint (as it announced it), its
+# self-signed CA and the bucket; the keys go with the other secrets.
+backup_repository_args() {
+  local _http https _label bucket hostport
+  read -r _http https _label bucket <"$(url_file s3proxy)"
+  hostport="${https#https://}"
+  hostport="${hostport%%/*}"
+  printf '%s\n' "--pgfleet.backup.repository.endpoint=${hostport%:*}" \
+    "--pgfleet.backup.repository.port=${hostport##*:}" \
+    "--pgfleet.backup.repository.bucket=$bucket" \
+    "--pgfleet.backup.repository.region=us-east-1" \
+    "--pgfleet.backup.repository.ca-cert-file=$STATE/s3proxy/s3proxy-cert.pem" \
+    "--pgfleet.backup.repository.access-key=$PGFLEET_S3_ACCESS_KEY"
+}
+
 start_worker() {
-  local java ca=() ca_file ec2
+  local java ca=() ca_file ec2 backup
   require_main_class worker workers || return 1
   if ca_file="$(bosh_ca_cert)"; then
     ca=("--pgfleet.bosh.ca-cert-file=$ca_file")
   fi
   ec2="$(ec2_url)"
+  mapfile -t backup < <(backup_repository_args)
   alert_settings
   mapfile -t java < <(java_cmd 384m)
   start_component worker -- \
     env SPRING_APPLICATION_JSON="$(spring_secrets pgfleet.bosh.secret "$BOSH_CLIENT_SECRET" \
       pgfleet.codec.keys "$PGFLEET_CODEC_KEYS" \
-      pgfleet.iaas.ec2.secret-key "$PGFLEET_IAAS_EC2_SECRET_KEY" "${ALERT_SECRETS[@]}")" \
+      pgfleet.iaas.ec2.secret-key "$PGFLEET_IAAS_EC2_SECRET_KEY" \
+      pgfleet.backup.repository.secret-key "$PGFLEET_S3_SECRET_KEY" "${ALERT_SECRETS[@]}")" \
     "${java[@]}" -cp "$(classpath workers)" "$WORKER_MAIN" \
     "--pgfleet.temporal.address=$LOOPBACK:$TEMPORAL_PORT" \
     "--pgfleet.temporal.namespace=$TEMPORAL_NAMESPACE" \
     "--pgfleet.bosh.url=$(bosh_url)" "--pgfleet.bosh.client=$BOSH_CLIENT" "${ca[@]}" \
     "--pgfleet.agents.temporal-address=$LOOPBACK:$TEMPORAL_PORT" \
     "--pgfleet.iaas.ec2.endpoint=$ec2" "--pgfleet.iaas.ec2.region=$CLOUD_EC2_REGION" \
-    "--pgfleet.iaas.ec2.access-key=$PGFLEET_IAAS_EC2_ACCESS_KEY" "${ALERT_ARGS[@]}" || return 1
+    "--pgfleet.iaas.ec2.access-key=$PGFLEET_IAAS_EC2_ACCESS_KEY" "${backup[@]}" \
+    "${ALERT_ARGS[@]}" || return 1
   printf 'task queue pgfleet-control on %s\n' "$LOOPBACK:$TEMPORAL_PORT" >"$(url_file worker)"
 }
 

@@ -107,7 +107,7 @@ public class ProvisioningService {
     }
     return switch (phase) {
       case NEW, PROVISIONING -> OsbResponses.accepted(existing.lastOperationId());
-      case READY, FAILING_OVER, NEEDS_OPERATOR -> OsbResponses.empty(HttpStatus.OK);
+      case READY, BACKING_UP, FAILING_OVER, NEEDS_OPERATOR -> OsbResponses.empty(HttpStatus.OK);
       case FAILED ->
           throw ApiException.conflict(
               "service instance " + id + " failed to provision; deprovision it first");

@@ -1,5 +1,7 @@
 package io.pgfleet.gateway.clusters;
 
+import io.pgfleet.workflows.cluster.BackupRequest;
+import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterView;
@@ -9,6 +11,7 @@ import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationView;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,19 @@ public interface ClusterOperations {
    * returns once the workflow accepted it, not when the failover ends. Idempotent per op id.
    */
   OperationReceipt failover(String clusterId, FailoverRequest request);
+
+  /**
+   * Asks the cluster for a base backup (a BackupWorkflow child); returns once the workflow accepted
+   * it, not when the backup ends. Idempotent per op id.
+   */
+  OperationReceipt backup(String clusterId, BackupRequest request);
+
+  /**
+   * The cluster's recent backups, oldest first, as its workflow keeps them.
+   *
+   * @throws NotFoundException when the cluster has no workflow
+   */
+  List<BackupSummary> backups(String clusterId);
 
   /** Returns the binding's credentials; a repeated bind of one binding returns the same ones. */
   BindingCredentials bind(String clusterId, String operationId, BindRequest request);

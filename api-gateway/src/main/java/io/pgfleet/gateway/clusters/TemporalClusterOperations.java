@@ -2,6 +2,8 @@ package io.pgfleet.gateway.clusters;
 
 import io.pgfleet.workflows.catalog.Plan;
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.BackupRequest;
+import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterNaming;
@@ -23,6 +25,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -87,6 +90,27 @@ public final class TemporalClusterOperations implements ClusterOperations {
                     request,
                     completed(OperationReceipt.class, request.operationId()))
                 .getResult());
+  }
+
+  @Override
+  public OperationReceipt backup(String clusterId, BackupRequest request) {
+    ClusterWorkflow cluster = existing(clusterId);
+    return call(
+        clusterId,
+        "backup",
+        () ->
+            WorkflowClient.startUpdate(
+                    cluster::backup,
+                    request,
+                    completed(OperationReceipt.class, request.operationId()))
+                .getResult());
+  }
+
+  @Override
+  public List<BackupSummary> backups(String clusterId) {
+    List<BackupSummary> backups =
+        call(clusterId, "backups query", () -> existing(clusterId).backups());
+    return backups == null ? List.of() : backups;
   }
 
   @Override

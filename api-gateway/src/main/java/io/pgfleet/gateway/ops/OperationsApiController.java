@@ -27,10 +27,13 @@ public class OperationsApiController {
 
   private final ClusterQueries queries;
   private final FailoverService failovers;
+  private final BackupService backups;
 
-  public OperationsApiController(ClusterQueries queries, FailoverService failovers) {
+  public OperationsApiController(
+      ClusterQueries queries, FailoverService failovers, BackupService backups) {
     this.queries = queries;
     this.failovers = failovers;
+    this.backups = backups;
   }
 
   @GetMapping("/clusters")
@@ -83,6 +86,48 @@ public class OperationsApiController {
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/operations/" + accepted.operationId()))
         .body(accepted);
+  }
+
+  @PostMapping("/clusters/{id}/backups")
+  @Operation(
+      summary = "Take a base backup of the cluster",
+      description =
+          "Runs a BackupWorkflow while the cluster keeps taking writes: snapshot mode (default)"
+              + " takes an IaaS snapshot of the primary's disk between pg_backup_start and"
+              + " pg_backup_stop; copy mode a pgBackRest backup. Recorded in the catalog beside"
+              + " the cluster's WAL archive. Optional body: {\"mode\": \"snapshot\"|\"copy\"}.",
+      security = @SecurityRequirement(name = "admin"))
+  @ApiResponse(responseCode = "202", description = "accepted; follow the operation")
+  @ApiResponse(
+      responseCode = "400",
+      description = "unknown mode",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such cluster",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "the cluster cannot be backed up in its phase",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "another operation runs (error ConcurrencyError); retry after it",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public ResponseEntity<OpsResponses.OperationAccepted> backup(
+      @PathVariable String id, @RequestBody(required = false) BackupBody body) {
+    OpsResponses.OperationAccepted accepted = backups.backup(Ids.require("cluster id", id), body);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/operations/" + accepted.operationId()))
+        .body(accepted);
+  }
+
+  @GetMapping("/clusters/{id}/backups")
+  @Operation(
+      summary = "The cluster's recent backups, oldest first, with status and LSNs",
+      security = @SecurityRequirement(name = "admin"))
+  public List<OpsResponses.Backup> backups(@PathVariable String id) {
+    return backups.backups(Ids.require("cluster id", id));
   }
 
   @GetMapping("/operations/{operationId}")

@@ -3,6 +3,7 @@ package io.pgfleet.gateway.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.operation.OperationView;
 import io.pgfleet.workflows.operation.StepView;
@@ -96,6 +97,45 @@ public final class OpsResponses {
           Instant.ofEpochMilli(step.startedAtMillis()),
           instant(step.finishedAtMillis()),
           step.error());
+    }
+  }
+
+  /**
+   * One backup of a cluster.
+   *
+   * @param status queued, in_progress, succeeded (restorable) or failed
+   * @param startLsn where recovery from it begins; stopLsn the earliest point it restores to
+   * @param startTime the database's clock at the backup's start; stopTime at its stop
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Backup(
+      String backupId,
+      String operationId,
+      String mode,
+      String status,
+      Instant requestedAt,
+      Instant finishedAt,
+      String startLsn,
+      String stopLsn,
+      Instant startTime,
+      Instant stopTime,
+      Integer timeline,
+      String error) {
+
+    static Backup of(BackupSummary b) {
+      return new Backup(
+          b.backupId(),
+          b.operationId(),
+          lower(b.mode()),
+          lower(b.status()),
+          Instant.ofEpochMilli(b.requestedAtMillis()),
+          instant(b.finishedAtMillis()),
+          b.startLsn(),
+          b.stopLsn(),
+          instant(b.startedAtMillis()),
+          instant(b.stoppedAtMillis()),
+          b.timeline(),
+          b.error());
     }
   }
 

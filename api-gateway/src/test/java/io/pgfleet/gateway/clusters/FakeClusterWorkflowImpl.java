@@ -1,6 +1,8 @@
 package io.pgfleet.gateway.clusters;
 
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.BackupRequest;
+import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterNaming;
@@ -40,6 +42,7 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   private final Map<String, OperationView> operations = new LinkedHashMap<>();
   private final Map<String, String> passwords = new LinkedHashMap<>();
   private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private final Map<String, BackupSummary> backups = new LinkedHashMap<>();
 
   /** Update handlers can run before run() starts: state that they need is set here. */
   @WorkflowInit
@@ -66,6 +69,24 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
         phase = ok ? ClusterPhase.READY : ClusterPhase.FAILED;
       } else if (done.type() == OperationType.FAILOVER) {
         phase = ok ? ClusterPhase.READY : ClusterPhase.NEEDS_OPERATOR;
+      } else if (done.type() == OperationType.BACKUP) {
+        phase = ClusterPhase.READY;
+        BackupSummary b = backups.get(done.operationId());
+        backups.put(
+            b.backupId(),
+            new BackupSummary(
+                b.backupId(),
+                b.operationId(),
+                b.mode(),
+                done.state(),
+                b.requestedAtMillis(),
+                Workflow.currentTimeMillis(),
+                ok ? "0/5000028" : null,
+                ok ? "0/5000138" : null,
+                null,
+                null,
+                ok ? 1 : null,
+                done.error()));
       } else {
         phase = ok ? ClusterPhase.DELETED : ClusterPhase.READY;
       }
@@ -164,6 +185,48 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   public OperationReceipt failover(FailoverRequest request) {
     phase = ClusterPhase.FAILING_OVER;
     return enqueue(request.operationId(), OperationType.FAILOVER);
+  }
+
+  @Override
+  public void validateBackup(BackupRequest request) {
+    switch (phase) {
+      case READY -> {}
+      case PROVISIONING, DEPROVISIONING, FAILING_OVER, BACKING_UP ->
+          throw new IllegalStateException("concurrency: cluster " + clusterId + " is " + phase);
+      default ->
+          throw new IllegalStateException(
+              "conflict: cluster "
+                  + clusterId
+                  + " is "
+                  + phase
+                  + "; only a ready one is backed up");
+    }
+  }
+
+  @Override
+  public OperationReceipt backup(BackupRequest request) {
+    phase = ClusterPhase.BACKING_UP;
+    backups.put(
+        request.operationId(),
+        new BackupSummary(
+            request.operationId(),
+            request.operationId(),
+            request.modeOrDefault(),
+            OperationState.IN_PROGRESS,
+            Workflow.currentTimeMillis(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    return enqueue(request.operationId(), OperationType.BACKUP);
+  }
+
+  @Override
+  public List<BackupSummary> backups() {
+    return List.copyOf(backups.values());
   }
 
   @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterNaming;
@@ -151,6 +153,30 @@ class TemporalClusterOperationsTest {
     finish(cluster, op, true);
     awaitOperation(cluster, op, v -> v.state().finished());
     assertThat(operations.view(cluster)).map(ClusterView::phase).contains(ClusterPhase.READY);
+  }
+
+  @Test
+  void aBackupRunsAsAnOperationAndIsListed() {
+    String cluster = readyCluster();
+    String op = newId();
+
+    assertThat(operations.backup(cluster, new BackupRequest(op, BackupMode.COPY)))
+        .isEqualTo(new OperationReceipt(op, false));
+    awaitOperation(cluster, op, v -> v.state() == OperationState.IN_PROGRESS);
+    assertThatThrownBy(
+            () -> operations.backup(cluster, new BackupRequest(newId(), BackupMode.SNAPSHOT)))
+        .isInstanceOf(ConcurrencyException.class)
+        .hasMessage("cluster " + cluster + " is BACKING_UP");
+
+    finish(cluster, op, true);
+    awaitOperation(cluster, op, v -> v.state().finished());
+    assertThat(operations.backups(cluster))
+        .singleElement()
+        .satisfies(b -> assertThat(b.status()).isEqualTo(OperationState.SUCCEEDED))
+        .satisfies(b -> assertThat(b.mode()).isEqualTo(BackupMode.COPY))
+        .satisfies(b -> assertThat(b.stopLsn()).isEqualTo("0/5000138"));
+    String ghost = newId();
+    assertThatThrownBy(() -> operations.backups(ghost)).isInstanceOf(NotFoundException.class);
   }
 
   @Test

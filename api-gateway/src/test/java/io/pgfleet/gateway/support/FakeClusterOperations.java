@@ -5,6 +5,8 @@ import io.pgfleet.gateway.clusters.ConcurrencyException;
 import io.pgfleet.gateway.clusters.ConflictException;
 import io.pgfleet.gateway.clusters.NotFoundException;
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.BackupRequest;
+import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
 import io.pgfleet.workflows.cluster.ClusterPhase;
@@ -72,6 +74,24 @@ public class FakeClusterOperations implements ClusterOperations {
       cluster.phase = succeed ? ClusterPhase.DELETED : ClusterPhase.READY;
     } else if (op.type() == OperationType.FAILOVER) {
       cluster.phase = succeed ? ClusterPhase.READY : ClusterPhase.NEEDS_OPERATOR;
+    } else if (op.type() == OperationType.BACKUP) {
+      cluster.phase = ClusterPhase.READY;
+      cluster.backups.computeIfPresent(
+          operationId,
+          (id, b) ->
+              new BackupSummary(
+                  id,
+                  id,
+                  b.mode(),
+                  state,
+                  b.requestedAtMillis(),
+                  STARTED_AT + 2000,
+                  succeed ? "0/5000028" : null,
+                  succeed ? "0/5000138" : null,
+                  succeed ? STARTED_AT + 100 : null,
+                  succeed ? STARTED_AT + 1900 : null,
+                  succeed ? 1 : null,
+                  error));
     }
   }
 
@@ -127,6 +147,49 @@ public class FakeClusterOperations implements ClusterOperations {
     cluster.operations.put(
         request.operationId(), running(clusterId, request.operationId(), OperationType.FAILOVER));
     return new OperationReceipt(request.operationId(), false);
+  }
+
+  /** As the workflow's validator: READY only, and no other operation running. */
+  @Override
+  public OperationReceipt backup(String clusterId, BackupRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    switch (cluster.phase) {
+      case READY -> {}
+      case PROVISIONING, DEPROVISIONING, FAILING_OVER, BACKING_UP ->
+          throw new ConcurrencyException("cluster " + clusterId + " is " + cluster.phase);
+      default ->
+          throw new ConflictException(
+              "cluster "
+                  + clusterId
+                  + " is "
+                  + cluster.phase
+                  + "; only a ready cluster is backed up");
+    }
+    cluster.phase = ClusterPhase.BACKING_UP;
+    cluster.backups.put(
+        request.operationId(),
+        new BackupSummary(
+            request.operationId(),
+            request.operationId(),
+            request.mode(),
+            OperationState.IN_PROGRESS,
+            STARTED_AT,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    cluster.operations.put(
+        request.operationId(), running(clusterId, request.operationId(), OperationType.BACKUP));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  @Override
+  public List<BackupSummary> backups(String clusterId) {
+    return new ArrayList<>(existing(clusterId).backups.values());
   }
 
   /** The failover request the workflow got with this operation id, if any. */
@@ -233,6 +296,8 @@ public class FakeClusterOperations implements ClusterOperations {
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, String> passwords = new ConcurrentHashMap<>();
     final Map<String, FailoverRequest> failovers = new ConcurrentHashMap<>();
+    final Map<String, BackupSummary> backups =
+        java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     Cluster(String id, String planId) {
       this.id = id;

@@ -8,6 +8,9 @@ import io.pgfleet.testenv.bench.BrokerClient;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
+import io.pgfleet.testenv.s3.S3ProxyServer;
+import io.pgfleet.testenv.s3.S3ProxySettings;
+import io.pgfleet.testenv.temporal.FreePorts;
 import io.pgfleet.testenv.temporal.SharedTemporal;
 import io.pgfleet.workers.controlplane.ControlPlaneWorkerApplication;
 import java.io.IOException;
@@ -37,6 +40,10 @@ final class LocalStack implements AutoCloseable {
 
   final Path stateDir;
   final LocalCloud cloud;
+
+  /** The backup repository: the nodes archive WAL into it, the catalog records backups there. */
+  final S3ProxyServer s3;
+
   final String boshPassword = UUID.randomUUID().toString();
   final String brokerPassword = UUID.randomUUID().toString();
   final String adminToken = UUID.randomUUID().toString();
@@ -54,9 +61,10 @@ final class LocalStack implements AutoCloseable {
   private ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
 
-  private LocalStack(Path stateDir, boolean networkNamespaces) throws Exception {
+  private LocalStack(Path stateDir, S3ProxyServer s3, boolean networkNamespaces) throws Exception {
     this.stateDir = stateDir;
     SharedTemporal temporal = SharedTemporal.get();
+    this.s3 = s3;
     this.cloud =
         LocalCloud.builder()
             .stateDir(stateDir)
@@ -84,7 +92,13 @@ final class LocalStack implements AutoCloseable {
           "--pgfleet.iaas.ec2.access-key=" + BOSH_USER,
           "--pgfleet.iaas.ec2.secret-key=" + boshPassword,
           "--pgfleet.alerts.webhook-urls=" + alertReceiver.url(),
-          "--pgfleet.alerts.webhook-secret=" + alertReceiver.secret
+          "--pgfleet.alerts.webhook-secret=" + alertReceiver.secret,
+          "--pgfleet.backup.repository.endpoint=" + s3.settings().host(),
+          "--pgfleet.backup.repository.port=" + s3.settings().httpsPort(),
+          "--pgfleet.backup.repository.bucket=" + s3.settings().bucket(),
+          "--pgfleet.backup.repository.access-key=" + s3.settings().accessKey(),
+          "--pgfleet.backup.repository.secret-key=" + s3.settings().secretKey(),
+          "--pgfleet.backup.repository.ca-cert-file=" + s3.certFile()
         };
     this.worker = ControlPlaneWorkerApplication.builder().run(workerArgs);
     this.gateway =
@@ -144,8 +158,14 @@ final class LocalStack implements AutoCloseable {
 
   /** With every VM address in its own network namespace (root only), for partition tests. */
   static LocalStack start(boolean networkNamespaces) throws Exception {
-    return new LocalStack(
-        Files.createTempDirectory(Path.of("/var/tmp"), "pgfleet-e2e-"), networkNamespaces);
+    Path stateDir = Files.createTempDirectory(Path.of("/var/tmp"), "pgfleet-e2e-");
+    S3ProxyServer s3 = S3ProxyServer.start(s3Settings(stateDir));
+    try {
+      return new LocalStack(stateDir, s3, networkNamespaces);
+    } catch (Exception | Error e) {
+      s3.close(); // a stack that failed to start leaves no S3Proxy behind
+      throw e;
+    }
   }
 
   /** Pids of every process any VM of the deployment still has. */
@@ -168,9 +188,24 @@ final class LocalStack implements AutoCloseable {
       new VmProcesses().kill(vmDir.getFileName().toString());
     }
     cloud.close();
+    s3.close();
     try (Stream<Path> paths = Files.walk(stateDir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
+  }
+
+  private static S3ProxySettings s3Settings(Path stateDir) {
+    String host = "127.0.0.1";
+    return new S3ProxySettings(
+        Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar")),
+        stateDir.resolve("s3-data"),
+        stateDir.resolve("s3-work"),
+        host,
+        FreePorts.pick(host),
+        FreePorts.pick(host),
+        "e2e",
+        UUID.randomUUID().toString(),
+        S3ProxySettings.DEFAULT_BUCKET);
   }
 
   static List<Path> listOrEmpty(Path dir) throws IOException {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codec the payload encryption keys every Temporal client of pgfleet shares
  * @param iaas the IaaS that fences VMs (required)
  * @param alerts where alerts go besides the log (optional)
+ * @param backup the S3 repository for WAL archives, backups and their catalog (optional)
  */
 @ConfigurationProperties("pgfleet")
 public record ControlPlaneProperties(
@@ -23,7 +24,8 @@ public record ControlPlaneProperties(
     @DefaultValue Manifest manifest,
     @DefaultValue Codec codec,
     @DefaultValue IaasProperties iaas,
-    @DefaultValue AlertProperties alerts) {
+    @DefaultValue AlertProperties alerts,
+    @DefaultValue BackupProperties backup) {
 
   public record Temporal(
       @DefaultValue("127.0.0.1:7233") String address, @DefaultValue("default") String namespace) {}

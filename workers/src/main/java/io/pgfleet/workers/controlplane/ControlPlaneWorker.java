@@ -1,10 +1,13 @@
 package io.pgfleet.workers.controlplane;
 
 import io.pgfleet.activities.alert.AlertActivitiesImpl;
+import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workflows.backup.BackupCatalogActivities;
+import io.pgfleet.workflows.backup.BackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
@@ -27,6 +30,7 @@ class ControlPlaneWorker {
   private final WorkerFactory factory;
   private final ControlPlaneProperties properties;
   private final AlertActivitiesImpl alerts;
+  private final ConfiguredArchiveRepository archiveRepository;
 
   ControlPlaneWorker(
       WorkerFactory factory,
@@ -35,7 +39,9 @@ class ControlPlaneWorker {
       ManifestActivitiesImpl manifests,
       PostgresSqlActivitiesImpl sql,
       Ec2IaasActivities iaas,
-      AlertActivitiesImpl alerts) {
+      AlertActivitiesImpl alerts,
+      ConfiguredArchiveRepository archiveRepository,
+      BackupCatalogActivities catalog) {
     this.factory = factory;
     this.properties = properties;
     this.alerts = alerts;
@@ -44,8 +50,11 @@ class ControlPlaneWorker {
         ClusterWorkflowImpl.class,
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
-        FailoverWorkflowImpl.class);
-    worker.registerActivitiesImplementations(bosh, manifests, sql, iaas, alerts);
+        FailoverWorkflowImpl.class,
+        BackupWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
+    this.archiveRepository = archiveRepository;
   }
 
   /** Polling starts only when the whole context is up, so no task meets a half-built worker. */
@@ -59,6 +68,13 @@ class ControlPlaneWorker {
         properties.temporal().namespace(),
         properties.bosh().url(),
         properties.iaas().ec2());
+    if (archiveRepository.configured()) {
+      LOG.info("backup repository: {}", archiveRepository);
+    } else {
+      LOG.warn(
+          "no backup repository (pgfleet.backup.repository.*): clusters are provisioned without"
+              + " WAL archiving and backups are refused");
+    }
     if (alerts.channelNames().size() == 1) {
       LOG.warn(
           "alerts are only logged: set pgfleet.alerts.webhook-urls or pgfleet.alerts.smtp.host"

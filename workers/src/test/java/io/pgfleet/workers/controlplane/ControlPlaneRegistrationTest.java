@@ -6,10 +6,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.pgfleet.activities.alert.AlertActivitiesImpl;
+import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
+import io.pgfleet.activities.backup.UnconfiguredBackupCatalog;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workflows.backup.BackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
@@ -44,7 +47,8 @@ class ControlPlaneRegistrationTest {
                       ClusterWorkflowImpl.class,
                       ProvisionWorkflowImpl.class,
                       DeprovisionWorkflowImpl.class,
-                      FailoverWorkflowImpl.class);
+                      FailoverWorkflowImpl.class,
+                      BackupWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
@@ -54,7 +58,9 @@ class ControlPlaneRegistrationTest {
                       ManifestActivitiesImpl.class,
                       PostgresSqlActivitiesImpl.class,
                       Ec2IaasActivities.class,
-                      AlertActivitiesImpl.class);
+                      AlertActivitiesImpl.class,
+                      ConfiguredArchiveRepository.class,
+                      UnconfiguredBackupCatalog.class);
             });
   }
 }

@@ -20,7 +20,8 @@ final class WorkerSettings {
             PropertiesOnly.class,
             ActivitiesConfiguration.class,
             IaasConfiguration.class,
-            AlertsConfiguration.class)
+            AlertsConfiguration.class,
+            BackupConfiguration.class)
         .withPropertyValues(
             "pgfleet.bosh.url=https://127.0.0.1:1",
             "pgfleet.bosh.client=admin",

@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.cluster;
 
+import io.pgfleet.workflows.backup.BackupNaming;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
@@ -91,6 +92,9 @@ final class Admission {
       case FAILING_OVER ->
           throw concurrency(
               "cluster " + c.clusterId + " is failing over; deprovision it when that finished");
+      case BACKING_UP ->
+          throw concurrency(
+              "cluster " + c.clusterId + " is backing up; deprovision it when that finished");
       default -> {
         if (!c.bindingWork.isEmpty()) {
           throw concurrency(
@@ -139,6 +143,9 @@ final class Admission {
       case PROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being provisioned");
       case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
       case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is already failing over");
+      case BACKING_UP ->
+          throw concurrency(
+              "cluster " + c.clusterId + " is backing up; request the failover when that finished");
       case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           throw conflict(
@@ -148,6 +155,45 @@ final class Admission {
           throw concurrency(
               "cluster " + c.clusterId + " is changing bindings " + c.bindingWork.keySet());
         }
+        return Verdict.ACCEPT;
+      }
+    }
+  }
+
+  /**
+   * A base backup: only of a ready cluster (one primary, no other operation running). A repeated
+   * operation id answers with the backup it started.
+   */
+  static Verdict backup(ClusterEntity c, BackupRequest r) {
+    requireId(r.operationId(), "operation id");
+    if (!BackupNaming.isSafe(r.operationId())) {
+      throw new IllegalArgumentException(
+          "operation id "
+              + r.operationId()
+              + " cannot name a backup: 1-128 letters, digits, '.', '_' or '-'");
+    }
+    requireProvisioned(c);
+    Optional<OperationView> same = c.operations.find(r.operationId());
+    if (same.isPresent() && same.get().type() == OperationType.BACKUP) {
+      return new Verdict(r.operationId());
+    }
+    rejectReusedId(c, r.operationId());
+    switch (c.phase) {
+      case PROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being provisioned");
+      case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
+      case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is failing over");
+      case BACKING_UP -> throw concurrency("cluster " + c.clusterId + " is already backing up");
+      case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
+      case FAILED ->
+          throw conflict(
+              "cluster " + c.clusterId + " failed to provision and has no data to back up");
+      case NEEDS_OPERATOR ->
+          throw conflict(
+              "cluster "
+                  + c.clusterId
+                  + " needs an operator (a failover stopped short); backups wait until it is"
+                  + " ready again");
+      default -> {
         return Verdict.ACCEPT;
       }
     }

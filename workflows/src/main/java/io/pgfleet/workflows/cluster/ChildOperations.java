@@ -15,26 +15,30 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.converter.DataConverterException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Runs a queued provision, deprovision or failover (see {@link FailoverRun}) as a child workflow
- * and moves the cluster's phase by its outcome. While the child runs, the cluster's record of the
- * operation stays IN_PROGRESS; its live steps are the child's {@code progress()} query (workflow id
- * {@link ClusterNaming#operationWorkflowId}), because workflow code cannot query another workflow.
+ * Runs a queued provision, deprovision, failover ({@link FailoverRun}) or backup ({@link
+ * BackupRun}) as a child workflow and moves the cluster's phase by its outcome. While the child
+ * runs, the cluster's record of the operation stays IN_PROGRESS; its live steps are the child's
+ * {@code progress()} query (workflow id {@link ClusterNaming#operationWorkflowId}), because
+ * workflow code cannot query another workflow.
  */
 final class ChildOperations {
 
   private final Logger log = Workflow.getLogger(ChildOperations.class);
   private final ClusterEntity cluster;
   private final FailoverRun failovers;
+  private final BackupRun backups;
 
-  ChildOperations(ClusterEntity cluster, FailoverRun failovers) {
+  ChildOperations(ClusterEntity cluster, FailoverRun failovers, BackupRun backups) {
     this.cluster = cluster;
     this.failovers = failovers;
+    this.backups = backups;
   }
 
   void run(QueuedOperation op) {
@@ -45,6 +49,7 @@ final class ChildOperations {
       case PROVISION -> provision(running);
       case DEPROVISION -> deprovision(running, op.phaseBefore());
       case FAILOVER -> failovers.run(running, op.phaseBefore());
+      case BACKUP -> backups.run(running);
       default -> throw new IllegalStateException("not a child operation: " + op);
     }
   }
@@ -124,7 +129,7 @@ final class ChildOperations {
    * A child may attach its failed OperationView (with steps) as the first detail of the
    * ApplicationFailure it ends with; otherwise the record gets the root cause's message.
    */
-  static OperationView failed(ChildWorkflowFailure failure, OperationView running) {
+  static OperationView failed(TemporalFailure failure, OperationView running) {
     if (failure.getCause() instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
       try {
         OperationView fromChild = app.getDetails().get(0, OperationView.class);

@@ -31,6 +31,9 @@ final class ClusterEntity {
   /** Workflow-clock time the last failover ended; 0 before the first. */
   long lastFailoverEndedAtMillis;
 
+  /** Recent backups with their outcome. */
+  final BackupLog backups;
+
   /** Binding id → BIND or UNBIND while that Update's handler runs its SQL. */
   final Map<String, OperationType> bindingWork = new HashMap<>();
 
@@ -49,6 +52,7 @@ final class ClusterEntity {
         new LinkedHashMap<>(state.alertsSent() == null ? Map.of() : state.alertsSent());
     this.lastFailoverEndedAtMillis =
         state.lastFailoverEndedAtMillis() == null ? 0 : state.lastFailoverEndedAtMillis();
+    this.backups = new BackupLog(state.backups());
   }
 
   static ClusterEntity from(ClusterWorkflowInput input) {
@@ -62,6 +66,7 @@ final class ClusterEntity {
               null,
               null,
               ClusterPhase.NEW,
+              null,
               null,
               null,
               null,
@@ -87,7 +92,8 @@ final class ClusterEntity {
         operations.views(),
         operations.requestIds(),
         new LinkedHashMap<>(alertsSent),
-        lastFailoverEndedAtMillis == 0 ? null : lastFailoverEndedAtMillis);
+        lastFailoverEndedAtMillis == 0 ? null : lastFailoverEndedAtMillis,
+        backups.views());
   }
 
   /** A copy that tolerates null values: OSB parameters are free-form JSON. */

@@ -8,6 +8,11 @@ public enum ClusterPhase {
   READY,
   /** Provisioning failed and was rolled back; only deprovision is accepted. */
   FAILED,
+  /**
+   * A base backup runs; the cluster stays writable and bindable. A failover report is still acted
+   * on: the failover is queued and the backup cancelled.
+   */
+  BACKING_UP,
   /** A failover runs: the primary is being replaced; other operations wait or are refused. */
   FAILING_OVER,
   /**

@@ -18,6 +18,7 @@ import java.util.Map;
  *     means none sent
  * @param lastFailoverEndedAtMillis when the last failover ended (workflow clock); failure reports
  *     stamped earlier describe what it already handled. Null: no failover yet
+ * @param backups the recent backups, oldest first (bounded); null means none
  */
 public record ClusterState(
     String clusterId,
@@ -32,4 +33,5 @@ public record ClusterState(
     List<OperationView> operations,
     List<String> recentOperationIds,
     Map<String, AlertSeverity> alertsSent,
-    Long lastFailoverEndedAtMillis) {}
+    Long lastFailoverEndedAtMillis,
+    List<BackupSummary> backups) {}

@@ -41,7 +41,7 @@ final class ClusterViews {
    */
   static String state(ClusterPhase phase, ClusterNode node) {
     return switch (phase) {
-      case READY -> "running";
+      case READY, BACKING_UP -> "running";
       case FAILING_OVER -> node.role() == NodeRole.PRIMARY ? "failing" : "running";
       case NEEDS_OPERATOR -> node.role() == NodeRole.PGPOOL ? "running" : "unknown";
       default -> phase.name().toLowerCase(Locale.ROOT);

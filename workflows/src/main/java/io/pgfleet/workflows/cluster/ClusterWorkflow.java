@@ -7,6 +7,7 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /**
  * One long-lived entity workflow per service instance, id {@link #workflowId}. It owns the
@@ -67,6 +68,16 @@ public interface ClusterWorkflow {
   @UpdateValidatorMethod(updateName = "failover")
   void validateFailover(FailoverRequest request);
 
+  /**
+   * Takes a base backup: runs a BackupWorkflow child (catalog id = operation id). Accepted only
+   * when the cluster is READY and no other operation runs.
+   */
+  @UpdateMethod
+  OperationReceipt backup(BackupRequest request);
+
+  @UpdateValidatorMethod(updateName = "backup")
+  void validateBackup(BackupRequest request);
+
   /** Signal name the node agents use (they hold no stub of this interface). */
   String REPORT_FAILURE_SIGNAL = "reportFailure";
 
@@ -80,6 +91,10 @@ public interface ClusterWorkflow {
 
   @QueryMethod
   ClusterView view();
+
+  /** The cluster's recent backups, oldest first (bounded; the catalog keeps all). */
+  @QueryMethod
+  List<BackupSummary> backups();
 
   /** One operation of this cluster, or null when it has no such operation. */
   @QueryMethod

@@ -9,17 +9,19 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * The cluster's entity workflow. Update handlers admit work ({@link Admission}); provision,
- * deprovision and failover are queued and run one at a time by {@link #run} as child workflows;
- * bind and unbind run in their handlers. Failure reports from the data plane queue an automatic
- * failover when they name the primary of a ready cluster ({@link FailureReports}). The run
- * continues as new when Temporal suggests it, or after {@link #UPDATES_PER_RUN} Updates (a failure
- * report counts as one), once nothing is queued and every handler has finished.
+ * deprovision, failover and backup are queued and run one at a time by {@link #run} as child
+ * workflows; bind and unbind run in their handlers. Failure reports from the data plane queue an
+ * automatic failover when they name the primary of a ready cluster, or of one backing up (the
+ * backup is then cancelled, {@link BackupRun#cancel}) ({@link FailureReports}). The run continues
+ * as new when Temporal suggests it, or after {@link #UPDATES_PER_RUN} Updates (a failure report
+ * counts as one), once nothing is queued and every handler has finished.
  *
  * <p>{@link #operation} answers with this workflow's record of an operation. For one run by a child
  * (provision, deprovision, failover) that is IN_PROGRESS, the live steps are the child's {@code
@@ -40,6 +42,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final int updatesPerRun;
   private final Deque<QueuedOperation> queue = new ArrayDeque<>();
   private final ChildOperations children;
+  private final BackupRun backupRun;
   private final BindingRoles roles;
   private final FailoverTriggers triggers = new FailoverTriggers();
   private int updatesThisRun;
@@ -53,8 +56,10 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   ClusterWorkflowImpl(ClusterWorkflowInput input, int updatesPerRun) {
     this.cluster = ClusterEntity.from(input);
     this.updatesPerRun = updatesPerRun;
+    Alerts alerts = new Alerts(cluster);
+    this.backupRun = new BackupRun(cluster, alerts);
     this.children =
-        new ChildOperations(cluster, new FailoverRun(cluster, triggers, new Alerts(cluster)));
+        new ChildOperations(cluster, new FailoverRun(cluster, triggers, alerts), backupRun);
     this.roles = new BindingRoles(cluster);
   }
 
@@ -163,6 +168,25 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public void validateBackup(BackupRequest request) {
+    Admission.backup(cluster, request);
+  }
+
+  @Override
+  public OperationReceipt backup(BackupRequest request) {
+    updatesThisRun++;
+    Verdict verdict = admit(() -> Admission.backup(cluster, request));
+    if (verdict.duplicate()) {
+      return new OperationReceipt(verdict.duplicateOf(), true);
+    }
+    cluster.backups.put(
+        BackupSummary.requested(
+            request.operationId(), request.modeOrDefault(), Workflow.currentTimeMillis()));
+    enqueue(request.operationId(), OperationType.BACKUP, ClusterPhase.BACKING_UP);
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  @Override
   public void reportFailure(DataPlaneReport report) {
     // Reports grow the history as Updates do; count them toward the run's bound.
     updatesThisRun++;
@@ -174,6 +198,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
             "cluster {}: {}; failover {} queued", cluster.clusterId, judgement.why(), operationId);
         triggers.automatic(operationId, report);
         enqueue(operationId, OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
+        backupRun.cancel("failover " + operationId + " replaces the primary");
       }
       case ADD -> {
         log.info("cluster {}: report {}", cluster.clusterId, judgement.why());
@@ -189,12 +214,21 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public List<BackupSummary> backups() {
+    return cluster.backups.views();
+  }
+
+  @Override
   public OperationView operation(String operationId) {
     return cluster.operations.find(operationId).orElse(null);
   }
 
   private void enqueue(String operationId, OperationType type, ClusterPhase next) {
-    queue.add(new QueuedOperation(operationId, type, cluster.phase));
+    // A backup ends before a failover queued behind it runs (it is cancelled): an unconfirmed
+    // failover returns the cluster to READY, not to a backup that no longer runs.
+    ClusterPhase before =
+        cluster.phase == ClusterPhase.BACKING_UP ? ClusterPhase.READY : cluster.phase;
+    queue.add(new QueuedOperation(operationId, type, before));
     cluster.phase = next;
     cluster.operations.remember(operationId);
     cluster.operations.put(

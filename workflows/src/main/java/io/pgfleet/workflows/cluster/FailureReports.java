@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * What a data-plane failure report leads to, decided from the cluster's state alone. Only a fresh
- * report about the current primary of a ready cluster starts a failover; one arriving while that
- * failover still waits to start joins its trigger; everything else is only logged. So there is
- * never more than one failover, and a report about the old primary after a failover is harmless.
+ * report about the current primary of a ready cluster (or one backing up: the backup is cancelled)
+ * starts a failover; one arriving while that failover still waits to start joins its trigger;
+ * everything else is only logged. So there is never more than one failover, and a report about the
+ * old primary after a failover is harmless.
  */
 final class FailureReports {
 
@@ -37,7 +38,8 @@ final class FailureReports {
       }
       return ignore("a failover is already running; " + describe(r));
     }
-    if (c.phase != ClusterPhase.READY) {
+    // A backup is no reason to keep a failed primary: the failover cancels it.
+    if (c.phase != ClusterPhase.READY && c.phase != ClusterPhase.BACKING_UP) {
       return ignore(
           "cluster "
               + c.clusterId

@@ -4,6 +4,7 @@ import static io.pgfleet.workflows.failover.FailoverOutcome.FAILED_OVER;
 import static io.pgfleet.workflows.failover.FailoverOutcome.NEEDS_OPERATOR;
 import static io.pgfleet.workflows.failover.FailoverOutcome.NOT_CONFIRMED;
 
+import io.pgfleet.workflows.backup.PromotedArchiving;
 import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.Topology;
 import io.pgfleet.workflows.failover.Confirmer.Confirmation;
@@ -28,11 +29,12 @@ import org.slf4j.Logger;
 
 /**
  * Replaces a failed primary in named steps: confirm, choose, fence, prove fenced, promote,
- * re-route, record, rebuild redundancy. A decision that says no ends the run with its sentence as
- * the reason (NOT_CONFIRMED before anything changed, NEEDS_OPERATOR after); a failed rebuild does
- * not undo the failover. A primary not confirmed down gets one more step, restore routing: pgpools
- * that detached it during the blip attach it again. Two writable primaries are settled first: the
- * one on the older timeline is fenced at once.
+ * re-route, record, rebuild redundancy, configure archiving (on the new primary, when the worker
+ * has a backup repository). A decision that says no ends the run with its sentence as the reason
+ * (NOT_CONFIRMED before anything changed, NEEDS_OPERATOR after); a failed rebuild does not undo the
+ * failover. A primary not confirmed down gets one more step, restore routing: pgpools that detached
+ * it during the blip attach it again. Two writable primaries are settled first: the one on the
+ * older timeline is fenced at once.
  */
 public final class FailoverWorkflowImpl implements FailoverWorkflow {
 
@@ -149,10 +151,12 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     String reason =
         recorder.step("record", () -> record(oldPrimary, newPrimary, why + notRerouted));
     String rebuilt = rebuild(input, oldPrimary);
+    String archiving =
+        PromotedArchiving.configure(recorder, input.clusterId(), before.taskQueue(newPrimary));
     recorder.succeeded();
     return new FailoverResult(
         FAILED_OVER,
-        reason + "; " + rebuilt,
+        reason + "; " + rebuilt + archiving,
         topology,
         rpoBytesEstimate,
         timeline,

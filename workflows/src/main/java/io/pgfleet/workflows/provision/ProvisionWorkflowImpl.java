@@ -37,6 +37,7 @@ public final class ProvisionWorkflowImpl implements ProvisionWorkflow {
       Workflow.newActivityStub(ManifestActivities.class, ActivityPolicies.QUICK);
   private final PostgresSqlActivities sql =
       Workflow.newActivityStub(PostgresSqlActivities.class, ActivityPolicies.SQL);
+  private final ArchivingSetup archiving = new ArchivingSetup();
   private final StepRecorder recorder;
   private String rollbackProblem;
 
@@ -61,6 +62,11 @@ public final class ProvisionWorkflowImpl implements ProvisionWorkflow {
       PostgresHostActivities standby = postgresOn(topology, topology.standby());
       recorder.step(
           "bootstrap primary", () -> primary.bootstrapPrimary(assembly.bootstrapPrimary()));
+      if (ArchivingSetup.applies()) {
+        recorder.step(
+            "configure archiving",
+            () -> archiving.configure(input.clusterId(), primary, standby).isPresent());
+      }
       recorder.step("build standby", () -> standby.buildStandby(assembly.buildStandby()));
       recorder.step(
           "configure pgpools",

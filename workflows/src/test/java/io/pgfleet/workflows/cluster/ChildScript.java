@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.cluster;
 
+import io.pgfleet.workflows.backup.BackupInput;
 import io.pgfleet.workflows.deprovision.DeprovisionInput;
 import io.pgfleet.workflows.failover.FailoverInput;
 import io.pgfleet.workflows.failover.FailoverOutcome;
@@ -30,6 +31,7 @@ final class ChildScript {
   volatile Behaviour provision = Behaviour.SUCCEED;
   volatile Behaviour deprovision = Behaviour.SUCCEED;
   volatile Behaviour failover = Behaviour.SUCCEED;
+  volatile Behaviour backup = Behaviour.SUCCEED;
 
   /** How a failover that did not fail with an exception ends. */
   volatile FailoverOutcome failoverOutcome = FailoverOutcome.FAILED_OVER;
@@ -37,5 +39,6 @@ final class ChildScript {
   final List<ProvisionInput> provisionInputs = new CopyOnWriteArrayList<>();
   final List<DeprovisionInput> deprovisionInputs = new CopyOnWriteArrayList<>();
   final List<FailoverInput> failoverInputs = new CopyOnWriteArrayList<>();
+  final List<BackupInput> backupInputs = new CopyOnWriteArrayList<>();
   final List<String> childWorkflowIds = new CopyOnWriteArrayList<>();
 }

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import io.pgfleet.workflows.alert.AlertActivities;
+import io.pgfleet.workflows.backup.BackupWorkflow;
 import io.pgfleet.workflows.catalog.Plan;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflow;
@@ -54,6 +55,8 @@ final class ClusterTestEnv implements AutoCloseable {
         DeprovisionWorkflow.class, () -> new FakeDeprovisionWorkflow(script));
     worker.registerWorkflowImplementationFactory(
         FailoverWorkflow.class, () -> new FakeFailoverWorkflow(script));
+    worker.registerWorkflowImplementationFactory(
+        BackupWorkflow.class, () -> new FakeBackupWorkflow(script));
     worker.registerActivitiesImplementations(sql, alerts);
     env.start();
   }

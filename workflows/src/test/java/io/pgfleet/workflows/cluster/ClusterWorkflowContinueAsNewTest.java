@@ -8,10 +8,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.pgfleet.workflows.alert.Alert;
+import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.failover.FailoverInput;
 import io.pgfleet.workflows.failover.FailoverOutcome;
 import io.pgfleet.workflows.failover.FailoverTopology;
+import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
@@ -102,6 +104,41 @@ class ClusterWorkflowContinueAsNewTest {
             "c-0001/failover/op-3/CRITICAL",
             "c-0001/failover/op-5/WARNING",
             "c-0001/failover/op-5/RESOLVED");
+  }
+
+  @Test
+  void theNextRunKeepsTheBackupListAndThatABackupAlertIsRaised() {
+    ClusterWorkflow cluster = t.start();
+    cluster.provision(provision("op-1", PlanCatalog.SMALL));
+    t.awaitPhase(ClusterPhase.READY);
+    cluster.backup(new BackupRequest("bk-1", BackupMode.SNAPSHOT));
+    t.awaitOperation("bk-1");
+    t.script.backup = ChildScript.Behaviour.fail("snapshot ended in error");
+    cluster.backup(new BackupRequest("bk-2", BackupMode.SNAPSHOT));
+    t.awaitOperation("bk-2");
+    ClusterTestEnv.eventually(
+        this::currentRunStart,
+        start -> !start.getContinuedExecutionRunId().isEmpty(),
+        "a run continued from the first");
+
+    assertThat(cluster.backups())
+        .extracting(BackupSummary::backupId, BackupSummary::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("bk-1", OperationState.SUCCEEDED),
+            org.assertj.core.groups.Tuple.tuple("bk-2", OperationState.FAILED));
+    assertThat(cluster.backups().get(0).stopLsn()).isEqualTo(FakeBackupWorkflow.STOP.lsn());
+    // The carried state knows the CRITICAL went out: a second failure raises none.
+    cluster.backup(new BackupRequest("bk-3", BackupMode.SNAPSHOT));
+    t.awaitOperation("bk-3");
+    t.script.backup = ChildScript.Behaviour.SUCCEED;
+    cluster.backup(new BackupRequest("bk-4", BackupMode.SNAPSHOT));
+    t.awaitOperation("bk-4");
+    ArgumentCaptor<Alert> sent = ArgumentCaptor.forClass(Alert.class);
+    verify(t.alerts, timeout(ClusterWorkflowFailoverTest.ALERT_WAIT_MILLIS).times(2))
+        .send(sent.capture());
+    assertThat(sent.getAllValues())
+        .extracting(Alert::id)
+        .containsExactly("c-0001/backup/bk-2/CRITICAL", "c-0001/backup/bk-4/RESOLVED");
   }
 
   private WorkflowExecutionStartedEventAttributes currentRunStart() {

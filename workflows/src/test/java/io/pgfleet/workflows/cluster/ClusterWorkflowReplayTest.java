@@ -4,6 +4,7 @@ import static io.pgfleet.workflows.cluster.ClusterTestEnv.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.failover.FailoverOutcome;
 import io.pgfleet.workflows.replay.NonDeterminism;
@@ -22,6 +23,7 @@ class ClusterWorkflowReplayTest {
 
   private static final String HISTORY = "cluster-provision-bind-deprovision";
   private static final String FAILOVER_HISTORY = "cluster-provision-failover-deprovision";
+  private static final String BACKUP_HISTORY = "cluster-provision-backup-deprovision";
 
   @Test
   void theRecordedProvisionBindDeprovisionHistoryReplays() throws Exception {
@@ -60,6 +62,25 @@ class ClusterWorkflowReplayTest {
   }
 
   @Test
+  void theRecordedHistoryWithAFailedAndASuccessfulBackupReplays() throws Exception {
+    WorkflowExecutionHistory history =
+        StoredHistories.load(BACKUP_HISTORY, ClusterWorkflowReplayTest::runBackupScenario);
+
+    assertThat(
+            history.getEvents().stream()
+                .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+                .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes())
+                .map(a -> a.getWorkflowType().getName()))
+        .containsExactly(
+            "ProvisionWorkflow", "BackupWorkflow", "BackupWorkflow", "DeprovisionWorkflow");
+    assertThat(history.getEvents())
+        .extracting(HistoryEvent::getEventType)
+        .contains(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) // the alerts
+        .endsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    WorkflowReplayer.replayWorkflowExecution(history, ClusterWorkflowImpl.class);
+  }
+
+  @Test
   void aChangedCommandSequenceIsCaughtAsNondeterministic() throws Exception {
     WorkflowExecutionHistory history = stored();
 
@@ -90,6 +111,26 @@ class ClusterWorkflowReplayTest {
       t.report("pgpool/1", "10.244.0.11", "pgpool detached backend 1: health check failed");
       t.awaitPhase(ClusterPhase.NEEDS_OPERATOR);
       cluster.deprovision(new DeprovisionRequest("op-3"));
+      t.awaitCompletion();
+      return t.client.fetchHistory(ClusterTestEnv.WORKFLOW_ID);
+    }
+  }
+
+  /** Provision, a failed backup (CRITICAL), a successful one (RESOLVED), deprovision. */
+  private static WorkflowExecutionHistory runBackupScenario() {
+    try (ClusterTestEnv t = new ClusterTestEnv(ClusterWorkflowImpl.class)) {
+      ClusterWorkflow cluster = t.start();
+      cluster.provision(provision("op-1", PlanCatalog.SMALL));
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.backup = ChildScript.Behaviour.fail("snapshot ended in error");
+      cluster.backup(new BackupRequest("bk-1", BackupMode.SNAPSHOT));
+      t.awaitOperation("bk-1");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.backup = ChildScript.Behaviour.SUCCEED;
+      cluster.backup(new BackupRequest("bk-2", BackupMode.COPY));
+      t.awaitOperation("bk-2");
+      t.awaitPhase(ClusterPhase.READY);
+      cluster.deprovision(new DeprovisionRequest("op-2"));
       t.awaitCompletion();
       return t.client.fetchHistory(ClusterTestEnv.WORKFLOW_ID);
     }

@@ -37,6 +37,7 @@ final class TestClusters {
             List.of(provision),
             List.of("op-1", "op-0"),
             null,
+            null,
             null);
     return ClusterEntity.from(new ClusterWorkflowInput(ID, state));
   }

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.pgfleet.workflows.backup.ArchiveRepositoryActivities;
 import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
@@ -48,6 +49,7 @@ final class FailoverCloud implements AutoCloseable {
   final BoshActivities bosh = mockPort(BoshActivities.class);
   final IaasActivities iaas = mockPort(IaasActivities.class);
   final PostgresSqlActivities sql = mockPort(PostgresSqlActivities.class);
+  final ArchiveRepositoryActivities archiveRepository = mockPort(ArchiveRepositoryActivities.class);
   final PostgresHostActivities primaryHost = mockPort(PostgresHostActivities.class);
   final PostgresHostActivities standbyHost = mockPort(PostgresHostActivities.class);
   final List<PgpoolHostActivities> pgpools =
@@ -68,7 +70,7 @@ final class FailoverCloud implements AutoCloseable {
     answerAsAKilledPrimary();
     var control = env.newWorker(ClusterWorkflow.TASK_QUEUE);
     control.registerWorkflowImplementationTypes(FailoverWorkflowImpl.class);
-    control.registerActivitiesImplementations(bosh, iaas, sql);
+    control.registerActivitiesImplementations(bosh, iaas, sql, archiveRepository);
     agent(PRIMARY_ID, primaryHost, deadInstanceIds);
     agent(STANDBY_ID, standbyHost, deadInstanceIds);
     for (int i = 0; i < PGPOOL_IDS.size(); i++) {
@@ -97,6 +99,8 @@ final class FailoverCloud implements AutoCloseable {
   }
 
   private void answerAsAKilledPrimary() {
+    // No backup repository unless a test configures one: no archiving step after promotion.
+    when(archiveRepository.settingsFor(any())).thenReturn(java.util.Optional.empty());
     for (PgpoolHostActivities pgpool : pgpools) {
       when(pgpool.status()).thenReturn(FailoverFixture.pgpool("down"));
       when(pgpool.reroute(any())).thenReturn(FailoverFixture.pgpool("down"));

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.pgfleet.workflows.backup.ArchiveRepositoryActivities;
 import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.bosh.ManifestActivities;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
@@ -28,6 +29,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -42,6 +44,8 @@ public final class MockedCloud implements AutoCloseable {
   public final BoshActivities bosh = mockPort(BoshActivities.class);
   public final ManifestActivities manifests = mockPort(ManifestActivities.class);
   public final PostgresSqlActivities sql = mockPort(PostgresSqlActivities.class);
+  public final ArchiveRepositoryActivities archiveRepository =
+      mockPort(ArchiveRepositoryActivities.class);
   public final PostgresHostActivities primaryHost = mockPort(PostgresHostActivities.class);
   public final PostgresHostActivities standbyHost = mockPort(PostgresHostActivities.class);
   public final List<PgpoolHostActivities> pgpoolHosts =
@@ -54,7 +58,7 @@ public final class MockedCloud implements AutoCloseable {
     Worker control = env.newWorker(ClusterWorkflow.TASK_QUEUE);
     control.registerWorkflowImplementationTypes(
         ProvisionWorkflowImpl.class, DeprovisionWorkflowImpl.class);
-    control.registerActivitiesImplementations(bosh, manifests, sql);
+    control.registerActivitiesImplementations(bosh, manifests, sql, archiveRepository);
     env.newWorker(queue(PRIMARY_ID)).registerActivitiesImplementations(primaryHost);
     env.newWorker(queue(STANDBY_ID)).registerActivitiesImplementations(standbyHost);
     for (int i = 0; i < PGPOOL_IDS.size(); i++) {
@@ -70,6 +74,8 @@ public final class MockedCloud implements AutoCloseable {
 
   private void answerHappily() {
     when(manifests.renderCluster(any())).thenReturn(MANIFEST);
+    // No backup repository unless a test configures one: provisioning then skips archiving.
+    when(archiveRepository.settingsFor(any())).thenReturn(Optional.empty());
     when(bosh.deploy(any())).thenReturn(DONE);
     when(bosh.instances(any())).thenReturn(ClusterFixture.instances());
     when(bosh.deleteDeployment(any())).thenReturn(DONE);

@@ -55,8 +55,9 @@ class ProvisionProgressTest {
             tuple("deploy", OperationState.SUCCEEDED),
             tuple("discover instances", OperationState.SUCCEEDED),
             tuple("bootstrap primary", OperationState.SUCCEEDED),
+            tuple("configure archiving", OperationState.SUCCEEDED),
             tuple("build standby", OperationState.IN_PROGRESS));
-    assertThat(running.steps().get(4).finishedAtMillis()).isNull();
+    assertThat(running.steps().get(5).finishedAtMillis()).isNull();
 
     standbyRelease.countDown();
     ProvisionResult result = WorkflowStub.fromTyped(workflow).getResult(ProvisionResult.class);

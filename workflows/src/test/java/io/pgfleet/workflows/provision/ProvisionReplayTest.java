@@ -25,6 +25,7 @@ class ProvisionReplayTest {
 
   static final String HAPPY = "provision-happy";
   static final String ROLLED_BACK = "provision-rolled-back";
+  static final String ARCHIVING = "provision-archiving";
 
   @Test
   void aSuccessfulProvisionReplays() throws Exception {
@@ -34,6 +35,12 @@ class ProvisionReplayTest {
   @Test
   void aRolledBackProvisionReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(rolledBackHistory(), ProvisionWorkflowImpl.class);
+  }
+
+  /** Recorded after archiving joined provisioning; the two above predate it (version marker). */
+  @Test
+  void aProvisionThatConfiguresArchivingReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(archivingHistory(), ProvisionWorkflowImpl.class);
   }
 
   static Stream<Class<? extends ProvisionWorkflow>> changedImplementations() {
@@ -62,6 +69,19 @@ class ProvisionReplayTest {
           try (MockedCloud cloud = new MockedCloud()) {
             cloud.provisionStub(HAPPY).provision(ClusterFixture.provisionInput());
             return cloud.history(HAPPY);
+          }
+        });
+  }
+
+  static WorkflowExecutionHistory archivingHistory() {
+    return StoredHistories.load(
+        ARCHIVING,
+        () -> {
+          try (MockedCloud cloud = new MockedCloud()) {
+            when(cloud.archiveRepository.settingsFor(any()))
+                .thenReturn(java.util.Optional.of(ProvisionArchivingTest.REPOSITORY));
+            cloud.provisionStub(ARCHIVING).provision(ClusterFixture.provisionInput());
+            return cloud.history(ARCHIVING);
           }
         });
   }

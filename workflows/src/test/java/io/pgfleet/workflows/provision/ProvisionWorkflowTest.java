@@ -48,6 +48,7 @@ class ProvisionWorkflowTest {
           "deploy",
           "discover instances",
           "bootstrap primary",
+          "configure archiving",
           "build standby",
           "configure pgpools",
           "create application database",
