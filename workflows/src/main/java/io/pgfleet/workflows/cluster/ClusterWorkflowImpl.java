@@ -92,18 +92,18 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
 
   @Override
   public OperationReceipt provision(ProvisionRequest request) {
-    updatesThisRun++;
-    Verdict verdict = admit(() -> Admission.provision(cluster, request));
-    if (verdict.duplicate()) {
-      return new OperationReceipt(verdict.duplicateOf(), true);
-    }
-    cluster.serviceId = request.serviceId();
-    cluster.planId = request.planId();
-    cluster.parameters = ClusterEntity.orEmpty(request.parameters());
-    cluster.context = ClusterEntity.orEmpty(request.context());
-    cluster.secrets = Secrets.cluster();
-    enqueue(request.operationId(), OperationType.PROVISION, ClusterPhase.PROVISIONING);
-    return new OperationReceipt(request.operationId(), false);
+    return queue(
+        request.operationId(),
+        () -> Admission.provision(cluster, request),
+        OperationType.PROVISION,
+        ClusterPhase.PROVISIONING,
+        () -> {
+          cluster.serviceId = request.serviceId();
+          cluster.planId = request.planId();
+          cluster.parameters = ClusterEntity.orEmpty(request.parameters());
+          cluster.context = ClusterEntity.orEmpty(request.context());
+          cluster.secrets = Secrets.cluster();
+        });
   }
 
   @Override
@@ -113,13 +113,12 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
 
   @Override
   public OperationReceipt deprovision(DeprovisionRequest request) {
-    updatesThisRun++;
-    Verdict verdict = admit(() -> Admission.deprovision(cluster, request));
-    if (verdict.duplicate()) {
-      return new OperationReceipt(verdict.duplicateOf(), true);
-    }
-    enqueue(request.operationId(), OperationType.DEPROVISION, ClusterPhase.DEPROVISIONING);
-    return new OperationReceipt(request.operationId(), false);
+    return queue(
+        request.operationId(),
+        () -> Admission.deprovision(cluster, request),
+        OperationType.DEPROVISION,
+        ClusterPhase.DEPROVISIONING,
+        () -> {});
   }
 
   @Override
@@ -157,14 +156,12 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
 
   @Override
   public OperationReceipt failover(FailoverRequest request) {
-    updatesThisRun++;
-    Verdict verdict = admit(() -> Admission.failover(cluster, request));
-    if (verdict.duplicate()) {
-      return new OperationReceipt(verdict.duplicateOf(), true);
-    }
-    triggers.manual(request.operationId(), request, Workflow.currentTimeMillis());
-    enqueue(request.operationId(), OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
-    return new OperationReceipt(request.operationId(), false);
+    return queue(
+        request.operationId(),
+        () -> Admission.failover(cluster, request),
+        OperationType.FAILOVER,
+        ClusterPhase.FAILING_OVER,
+        () -> triggers.manual(request.operationId(), request, Workflow.currentTimeMillis()));
   }
 
   @Override
@@ -174,16 +171,15 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
 
   @Override
   public OperationReceipt backup(BackupRequest request) {
-    updatesThisRun++;
-    Verdict verdict = admit(() -> Admission.backup(cluster, request));
-    if (verdict.duplicate()) {
-      return new OperationReceipt(verdict.duplicateOf(), true);
-    }
-    cluster.backups.put(
-        BackupSummary.requested(
-            request.operationId(), request.modeOrDefault(), Workflow.currentTimeMillis()));
-    enqueue(request.operationId(), OperationType.BACKUP, ClusterPhase.BACKING_UP);
-    return new OperationReceipt(request.operationId(), false);
+    return queue(
+        request.operationId(),
+        () -> Admission.backup(cluster, request),
+        OperationType.BACKUP,
+        ClusterPhase.BACKING_UP,
+        () ->
+            cluster.backups.put(
+                BackupSummary.requested(
+                    request.operationId(), request.modeOrDefault(), Workflow.currentTimeMillis())));
   }
 
   @Override
@@ -221,6 +217,27 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   @Override
   public OperationView operation(String operationId) {
     return cluster.operations.find(operationId).orElse(null);
+  }
+
+  /**
+   * An Update that queues an operation for the main loop: admitted again in the handler, a repeat
+   * answered with the first receipt, otherwise {@code accepted} records what the request brings and
+   * the operation is queued.
+   */
+  private OperationReceipt queue(
+      String operationId,
+      Supplier<Verdict> rule,
+      OperationType type,
+      ClusterPhase next,
+      Runnable accepted) {
+    updatesThisRun++;
+    Verdict verdict = admit(rule);
+    if (verdict.duplicate()) {
+      return new OperationReceipt(verdict.duplicateOf(), true);
+    }
+    accepted.run();
+    enqueue(operationId, type, next);
+    return new OperationReceipt(operationId, false);
   }
 
   private void enqueue(String operationId, OperationType type, ClusterPhase next) {
