@@ -2,19 +2,24 @@ package io.pgfleet.activities.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.host.AwaitWalInput;
 import io.pgfleet.workflows.host.AwaitWalInput.Mark;
 import io.pgfleet.workflows.host.CleanStop;
+import io.pgfleet.workflows.host.PgpoolBackendStatus;
+import io.pgfleet.workflows.host.PgpoolNodeStatus;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
 import io.pgfleet.workflows.host.PostgresRole;
 import io.pgfleet.workflows.host.PromoteInput;
 import io.pgfleet.workflows.host.RejoinResult;
+import io.pgfleet.workflows.host.RerouteInput;
 import io.pgfleet.workflows.host.WriteHold;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -132,6 +137,18 @@ class SwitchoverActivitiesIT {
     try (Connection c = cluster.superuser(1)) {
       assertThat(SqlTestCluster.query(c, "SELECT count(*) FROM acked")).isEqualTo("" + acked);
     }
+    PgpoolNodeStatus routed = cluster.pgpool.switchPrimary(new RerouteInput(1, List.of(0)));
+    PgpoolNodeStatus again = cluster.pgpool.switchPrimary(new RerouteInput(1, List.of(0)));
+    for (PgpoolNodeStatus status : List.of(routed, again)) {
+      assertThat(status.backends())
+          .extracting(PgpoolBackendStatus::id, PgpoolBackendStatus::status)
+          .containsExactly(tuple(0, "down"), tuple(1, "up"));
+      assertThat(status.backends().get(1).role()).isEqualTo("primary");
+    }
+    try (Connection c = cluster.throughPgpool()) {
+      SqlTestCluster.execute(c, "INSERT INTO acked VALUES (" + (acked + 1) + ")");
+      acked++;
+    }
 
     RejoinResult rejoined = cluster.postgres.get(0).rejoinAsStandby(cluster.standbyOf(1, 0));
     assertThat(rejoined.method()).isEqualTo(RejoinResult.Method.REWOUND);
@@ -142,6 +159,9 @@ class SwitchoverActivitiesIT {
           .as("the hold does not follow the old primary into its life as a standby")
           .isEqualTo("off");
     }
+    assertThat(cluster.pgpool.attachBackend(0).backends())
+        .extracting(PgpoolBackendStatus::id, PgpoolBackendStatus::status, PgpoolBackendStatus::role)
+        .containsExactly(tuple(0, "up", "standby"), tuple(1, "up", "primary"));
   }
 
   @Test

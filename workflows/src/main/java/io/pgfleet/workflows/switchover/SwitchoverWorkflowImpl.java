@@ -150,7 +150,7 @@ public final class SwitchoverWorkflowImpl implements SwitchoverWorkflow {
         new RerouteInput(
             FailoverTopology.backendId(newPrimary),
             List.of(FailoverTopology.backendId(oldPrimary)));
-    AllPgpools.Outcome routed = AllPgpools.call(topology, p -> p.reroute(route));
+    AllPgpools.Outcome routed = AllPgpools.call(topology, p -> p.switchPrimary(route));
     if (routed.none()) {
       throw SwitchoverRefusal.because(
           "%s is promoted (timeline %d), but no pgpool re-routed writes to it: %s"

@@ -83,7 +83,7 @@ final class SwitchoverCloud implements AutoCloseable {
     when(standbyHost.awaitWal(any())).thenReturn(standby(0, 1));
     when(standbyHost.promote(any())).thenReturn(primary(2));
     for (PgpoolHostActivities pgpool : pgpools) {
-      when(pgpool.reroute(any())).thenReturn(pgpool());
+      when(pgpool.switchPrimary(any())).thenReturn(pgpool());
       when(pgpool.attachBackend(anyInt())).thenReturn(pgpool());
     }
   }

@@ -167,7 +167,7 @@ class SwitchoverRollbackTest {
     verify(cloud.standbyHost, never()).promote(any());
     for (PgpoolHostActivities pgpool : cloud.pgpools) {
       verify(pgpool).attachBackend(0);
-      verify(pgpool, never()).reroute(any());
+      verify(pgpool, never()).switchPrimary(any());
     }
   }
 }

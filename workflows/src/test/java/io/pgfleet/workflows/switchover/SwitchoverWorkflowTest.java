@@ -90,13 +90,13 @@ class SwitchoverWorkflowTest {
         .verify(cloud.standbyHost)
         .awaitWal(argThat(waitFor(SHUTDOWN_CHECKPOINT, Mark.RECEIVED_PAST)));
     order.verify(cloud.standbyHost).promote(any());
-    order.verify(cloud.pgpools.get(0)).reroute(new RerouteInput(1, List.of(0)));
+    order.verify(cloud.pgpools.get(0)).switchPrimary(new RerouteInput(1, List.of(0)));
     order
         .verify(cloud.primaryHost)
         .rejoinAsStandby(argThat(in -> in.primaryHost().equals(STANDBY_IP)));
     order.verify(cloud.pgpools.get(0)).attachBackend(0);
     for (PgpoolHostActivities pgpool : cloud.pgpools) {
-      verify(pgpool).reroute(new RerouteInput(1, List.of(0)));
+      verify(pgpool).switchPrimary(new RerouteInput(1, List.of(0)));
       verify(pgpool).attachBackend(eq(0));
     }
     verify(cloud.primaryHost, never()).releaseWrites();
@@ -104,7 +104,7 @@ class SwitchoverWorkflowTest {
 
   @Test
   void aReroutedPgpoolIsEnoughTheOthersAreNamed() {
-    when(cloud.pgpools.get(2).reroute(any())).thenThrow(failure("pcp_promote_node failed"));
+    when(cloud.pgpools.get(2).switchPrimary(any())).thenThrow(failure("pcp_promote_node failed"));
 
     SwitchoverResult result = cloud.run("switchover-one-pgpool-behind");
 
