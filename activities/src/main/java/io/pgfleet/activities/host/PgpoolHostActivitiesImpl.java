@@ -23,6 +23,7 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
   private final PgpoolStatusReader statusReader;
   private final AppliedStamp applied;
   private final PgpoolRouting routing;
+  private final PgpoolSwitchover switchover;
   private final PgpoolWatchdog watchdog;
 
   /** A lone pgpool, without a watchdog. */
@@ -39,8 +40,9 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     this.process = new PgpoolProcess(env, layout, runner, new PidFiles(layout, files));
     this.statusReader = new PgpoolStatusReader(env, layout, runner, process);
     this.applied = new AppliedStamp(layout.runDir().resolve("pgpool.applied"), files);
-    this.routing =
-        new PgpoolRouting(env, statusReader, new PcpCommands(env, layout, runner, process));
+    PcpCommands pcp = new PcpCommands(env, layout, runner, process);
+    this.routing = new PgpoolRouting(env, statusReader, pcp);
+    this.switchover = new PgpoolSwitchover(env, statusReader, pcp);
   }
 
   /**
@@ -119,5 +121,10 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     } else {
       HostFiles.delete(nodeId);
     }
+  }
+
+  @Override
+  public synchronized PgpoolNodeStatus switchPrimary(RerouteInput input) {
+    return switchover.run(input);
   }
 }

@@ -1,10 +1,12 @@
 package io.pgfleet.activities.host;
 
 import io.pgfleet.workflows.host.ArchiveStatus;
+import io.pgfleet.workflows.host.AwaitWalInput;
 import io.pgfleet.workflows.host.BackupStart;
 import io.pgfleet.workflows.host.BackupStop;
 import io.pgfleet.workflows.host.BootstrapPrimaryInput;
 import io.pgfleet.workflows.host.BuildStandbyInput;
+import io.pgfleet.workflows.host.CleanStop;
 import io.pgfleet.workflows.host.ConfigureArchivingInput;
 import io.pgfleet.workflows.host.PgBackRestBackup;
 import io.pgfleet.workflows.host.PgBackRestBackupInput;
@@ -15,6 +17,7 @@ import io.pgfleet.workflows.host.RejoinResult;
 import io.pgfleet.workflows.host.StartBackupInput;
 import io.pgfleet.workflows.host.StopPostgresInput;
 import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
+import io.pgfleet.workflows.host.WriteHold;
 
 /**
  * PostgreSQL 15 on this VM: data directory {@code <storeDir>/postgres}, sockets in {@code
@@ -124,5 +127,31 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   @Override
   public PgBackRestBackup pgbackrestBackup(PgBackRestBackupInput input) {
     return pgBackRestBackup.run(input);
+  }
+
+  @Override
+  public synchronized PostgresNodeStatus checkpoint() {
+    return new SwitchoverWriteHold(node).checkpoint();
+  }
+
+  @Override
+  public synchronized WriteHold holdWrites() {
+    return new SwitchoverWriteHold(node).hold();
+  }
+
+  @Override
+  public synchronized PostgresNodeStatus releaseWrites() {
+    return new SwitchoverWriteHold(node).release();
+  }
+
+  /** A read: not serialized with changes, so a long wait holds up nothing else. */
+  @Override
+  public PostgresNodeStatus awaitWal(AwaitWalInput input) {
+    return new SwitchoverWalWait(node).await(input);
+  }
+
+  @Override
+  public synchronized CleanStop stopCleanly() {
+    return new SwitchoverStop(node).run();
   }
 }

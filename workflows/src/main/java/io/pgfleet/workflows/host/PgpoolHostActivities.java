@@ -33,4 +33,13 @@ public interface PgpoolHostActivities {
   /** Attach a backend again (after it rejoined as a standby); attached already is success. */
   @ActivityMethod(name = "PgpoolHost.attachBackend")
   PgpoolNodeStatus attachBackend(int backendId);
+
+  /**
+   * A planned switchover's re-route, once the new primary is promoted and the old one stopped: make
+   * pgpool treat the given backend as primary at once (pcp_promote_node, which also marks the
+   * others down and runs no failover_command), without waiting for pgpool's own primary search.
+   * Routed already (the given backend primary, the listed ones down) is success.
+   */
+  @ActivityMethod(name = "PgpoolHost.switchPrimary")
+  PgpoolNodeStatus switchPrimary(RerouteInput input);
 }

@@ -107,4 +107,42 @@ public interface PostgresHostActivities {
    */
   @ActivityMethod(name = "PostgresHost.pgbackrestBackup")
   PgBackRestBackup pgbackrestBackup(PgBackRestBackupInput input);
+
+  /**
+   * {@code CHECKPOINT} on this primary, so that a shutdown soon after has little to write
+   * (switchover: the stop is on the write gap). Running it again only checkpoints again.
+   */
+  @ActivityMethod(name = "PostgresHost.checkpoint")
+  PostgresNodeStatus checkpoint();
+
+  /**
+   * Make this primary refuse new writes for a switchover: {@code default_transaction_read_only =
+   * on} through ALTER SYSTEM and a reload, then end client sessions in a transaction begun before
+   * (they could still write). Returns the flush position once held. Held already is success.
+   */
+  @ActivityMethod(name = "PostgresHost.holdWrites")
+  WriteHold holdWrites();
+
+  /**
+   * Undo {@link #holdWrites}: reset {@code default_transaction_read_only} and reload. Not held is
+   * success. The server must run (start it first after a stop).
+   */
+  @ActivityMethod(name = "PostgresHost.releaseWrites")
+  PostgresNodeStatus releaseWrites();
+
+  /**
+   * Wait until this standby has the primary's WAL up to (or past) {@code input.lsn()}; fails
+   * non-retryably naming both positions when the wait runs out or this node is no standby.
+   */
+  @ActivityMethod(name = "PostgresHost.awaitWal")
+  PostgresNodeStatus awaitWal(AwaitWalInput input);
+
+  /**
+   * Stop this held primary cleanly (fast shutdown: sessions end, a shutdown checkpoint is written
+   * and sent to the standby) with the write hold removed from its configuration, so it starts
+   * writable again. Stopped cleanly already is success; a server that is not shut down cleanly
+   * (crashed, still running) fails with HOST_STATE_CONFLICT.
+   */
+  @ActivityMethod(name = "PostgresHost.stopCleanly")
+  CleanStop stopCleanly();
 }

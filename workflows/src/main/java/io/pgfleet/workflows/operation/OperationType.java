@@ -7,5 +7,6 @@ public enum OperationType {
   BIND,
   UNBIND,
   FAILOVER,
-  BACKUP
+  BACKUP,
+  SWITCHOVER
 }
