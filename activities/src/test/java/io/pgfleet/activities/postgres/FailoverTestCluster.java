@@ -155,9 +155,30 @@ final class FailoverTestCluster implements AutoCloseable {
     }
     SqlTestCluster.killPidIn(
         root.resolve("g0").resolve("data").resolve("pgpool").resolve("pgpool.pid"));
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(path);
+    deleteTree();
+  }
+
+  /**
+   * A failover hook pgpool started just before it was killed may still write its report: a
+   * directory can fill again while the tree is deleted, so a few more passes (bounded).
+   */
+  private void deleteTree() throws IOException {
+    for (int pass = 1; ; pass++) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(path);
+        }
+        return;
+      } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+        if (pass == 5) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
   }
