@@ -10,7 +10,9 @@ import io.pgfleet.workflows.host.PgpoolBackend;
 import io.pgfleet.workflows.host.PostgresCredentials;
 import io.pgfleet.workflows.postgres.PostgresEndpoint;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -169,7 +171,7 @@ final class FailoverTestCluster implements AutoCloseable {
           Files.deleteIfExists(path);
         }
         return;
-      } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
         if (pass == 5) {
           throw e;
         }
