@@ -60,17 +60,37 @@ final class TestS3Proxy implements AutoCloseable {
   private record Endpoint(
       String host, int httpPort, int httpsPort, String accessKey, String secretKey) {}
 
+  /** Another process may take a port between our probe and S3Proxy's bind: a few fresh tries. */
+  private static final int START_ATTEMPTS = 3;
+
   /** Starts S3Proxy on {@code host} and returns once it answers and the bucket exists. */
   static TestS3Proxy start(Path dir, String host) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(dir, host);
+      } catch (AssertionError notStarted) {
+        if (attempt == START_ATTEMPTS) {
+          throw notStarted;
+        }
+      }
+    }
+  }
+
+  private static TestS3Proxy startOnce(Path dir, String host) throws Exception {
     Files.createDirectories(dir.resolve("blobs"));
     // configuration and keystore password are secrets
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     TestS3Tls tls = TestS3Tls.create(dir, host);
+    int httpPort = freePort(host);
+    int httpsPort = freePort(host);
+    while (httpsPort == httpPort) {
+      httpsPort = freePort(host);
+    }
     Endpoint endpoint =
         new Endpoint(
             host,
-            freePort(host),
-            freePort(host),
+            httpPort,
+            httpsPort,
             "AKID" + UUID.randomUUID().toString().substring(0, 8),
             UUID.randomUUID().toString());
     Path config = dir.resolve("s3proxy.conf");

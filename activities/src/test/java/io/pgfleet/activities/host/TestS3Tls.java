@@ -2,6 +2,7 @@ package io.pgfleet.activities.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ record TestS3Tls(Path keystore, String password, String pem) {
 
   static TestS3Tls create(Path dir, String host) throws IOException, InterruptedException {
     Path keystore = dir.resolve("keystore.p12");
+    Files.deleteIfExists(keystore); // a retried start makes a new one
     String password = UUID.randomUUID().toString();
     keytool(
         password,
