@@ -43,6 +43,11 @@ public enum FailureType {
   /** The input is wrong and stays wrong however often it is retried. */
   INVALID_INPUT(false),
   /**
+   * PostgreSQL ended a point-in-time recovery without reaching its target (the archive does not
+   * hold the WAL up to it, or an xid / restore point that never existed); the server is stopped.
+   */
+  RECOVERY_TARGET_NOT_REACHED(false),
+  /**
    * An operation workflow failed after rolling back what it could; the message names the failed
    * step and why, the details carry the operation's {@code OperationView}.
    */

@@ -1,9 +1,12 @@
 package io.pgfleet.activities.backup;
 
 import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.backup.ArchiveCoverage;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.BackupRef;
+import io.pgfleet.workflows.backup.BackupVerification;
+import io.pgfleet.workflows.backup.PruneWalRequest;
 import io.pgfleet.workflows.host.ArchiveSettings;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -133,5 +136,30 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
     } catch (SdkException e) {
       throw S3Failures.toFailure("Backup catalog: " + what, e);
     }
+  }
+
+  @Override
+  public void delete(BackupRef ref) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public ArchiveCoverage archiveCoverage(String clusterId) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public int pruneWal(PruneWalRequest request) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public void putVerification(BackupVerification verification) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public List<BackupVerification> verifications(String clusterId) {
+    throw new UnsupportedOperationException("not built yet");
   }
 }

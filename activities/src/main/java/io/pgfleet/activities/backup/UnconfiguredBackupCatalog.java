@@ -1,9 +1,12 @@
 package io.pgfleet.activities.backup;
 
 import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.backup.ArchiveCoverage;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.BackupRef;
+import io.pgfleet.workflows.backup.BackupVerification;
+import io.pgfleet.workflows.backup.PruneWalRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
@@ -36,5 +39,30 @@ public final class UnconfiguredBackupCatalog implements BackupCatalogActivities 
   private static ApplicationFailure refused() {
     return ApplicationFailure.newNonRetryableFailure(
         MESSAGE, FailureType.OBJECT_STORE_REJECTED.name());
+  }
+
+  @Override
+  public void delete(BackupRef ref) {
+    throw refused();
+  }
+
+  @Override
+  public ArchiveCoverage archiveCoverage(String clusterId) {
+    throw refused();
+  }
+
+  @Override
+  public int pruneWal(PruneWalRequest request) {
+    throw refused();
+  }
+
+  @Override
+  public void putVerification(BackupVerification verification) {
+    throw refused();
+  }
+
+  @Override
+  public List<BackupVerification> verifications(String clusterId) {
+    throw refused();
   }
 }

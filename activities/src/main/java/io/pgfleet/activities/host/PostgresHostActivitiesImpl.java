@@ -12,7 +12,9 @@ import io.pgfleet.workflows.host.PgBackRestBackup;
 import io.pgfleet.workflows.host.PgBackRestBackupInput;
 import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
+import io.pgfleet.workflows.host.PrepareRestoreInput;
 import io.pgfleet.workflows.host.PromoteInput;
+import io.pgfleet.workflows.host.RecoveryOutcome;
 import io.pgfleet.workflows.host.RejoinResult;
 import io.pgfleet.workflows.host.StartBackupInput;
 import io.pgfleet.workflows.host.StopPostgresInput;
@@ -153,5 +155,15 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   @Override
   public synchronized CleanStop stopCleanly() {
     return new SwitchoverStop(node).run();
+  }
+
+  @Override
+  public void prepareRestore(PrepareRestoreInput input) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public RecoveryOutcome awaitRecovery() {
+    throw new UnsupportedOperationException("not built yet");
   }
 }

@@ -3,7 +3,9 @@ package io.pgfleet.activities.host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Whether a pid is a live process: reads /proc, where a zombie counts as dead. */
 final class ProcessProbe {
@@ -29,13 +31,21 @@ final class ProcessProbe {
     }
   }
 
-  /** SIGKILLs the process and everything it started; for stops that did not finish in time. */
+  /**
+   * SIGKILLs the process, everything it started and its process group, and releases the shared
+   * memory they created; for stops that did not finish in time.
+   */
   static void kill(long pid) {
-    ProcessHandle.of(pid)
-        .ifPresent(
-            handle -> {
-              handle.descendants().forEach(ProcessHandle::destroyForcibly);
-              handle.destroyForcibly();
-            });
+    if (!alive(pid)) {
+      return;
+    }
+    Set<Long> killed = new LinkedHashSet<>();
+    killed.add(pid);
+    ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(c -> killed.add(c.pid())));
+    Optional<ProcessGroup> group = ProcessGroup.of(pid);
+    group.ifPresent(g -> killed.addAll(g.members()));
+    group.ifPresent(ProcessGroup::kill);
+    killed.forEach(each -> ProcessHandle.of(each).ifPresent(ProcessHandle::destroyForcibly));
+    OrphanedSharedMemory.release(killed);
   }
 }

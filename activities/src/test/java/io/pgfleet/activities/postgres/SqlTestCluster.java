@@ -1,8 +1,10 @@
 package io.pgfleet.activities.postgres;
 
 import io.pgfleet.activities.host.HostEnvironment;
+import io.pgfleet.activities.host.OrphanedSharedMemory;
 import io.pgfleet.activities.host.PgpoolHostActivitiesImpl;
 import io.pgfleet.activities.host.PostgresHostActivitiesImpl;
+import io.pgfleet.activities.host.ProcessGroup;
 import io.pgfleet.workflows.host.BootstrapPrimaryInput;
 import io.pgfleet.workflows.host.BuildStandbyInput;
 import io.pgfleet.workflows.host.ConfigurePgpoolInput;
@@ -22,8 +24,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -213,19 +218,24 @@ final class SqlTestCluster implements AutoCloseable {
     }
   }
 
-  /** SIGKILL the process a pid file names and its descendants; nothing to read, nothing done. */
+  /**
+   * SIGKILL the process a pid file names and its descendants, releasing their shared memory;
+   * nothing to read, nothing done.
+   */
   static void killPidIn(Path pidFile) {
     try {
       if (!Files.exists(pidFile)) {
         return;
       }
       long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-      ProcessHandle.of(pid)
-          .ifPresent(
-              p -> {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-              });
+      Set<Long> killed = new LinkedHashSet<>();
+      killed.add(pid);
+      ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(c -> killed.add(c.pid())));
+      Optional<ProcessGroup> group = ProcessGroup.of(pid);
+      group.ifPresent(g -> killed.addAll(g.members()));
+      group.ifPresent(ProcessGroup::kill);
+      killed.forEach(each -> ProcessHandle.of(each).ifPresent(ProcessHandle::destroyForcibly));
+      OrphanedSharedMemory.release(killed);
     } catch (IOException | RuntimeException e) {
       // nothing readable: nothing to kill
     }

@@ -26,7 +26,7 @@ public record ProvisionBody(
 
   public ProvisionRequest toWorkflowRequest(String operationId) {
     return new ProvisionRequest(
-        operationId, serviceId, plan.id(), strings(parameters), strings(context));
+        operationId, serviceId, plan.id(), strings(parameters), strings(context), null);
   }
 
   /** Workflows take string maps: nested values travel as their JSON text. */

@@ -1,5 +1,6 @@
 package io.pgfleet.gateway.clusters;
 
+import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BackupSummary;
@@ -16,6 +17,8 @@ import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
+import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
@@ -86,7 +89,8 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
                 null,
                 null,
                 ok ? 1 : null,
-                done.error()));
+                done.error(),
+                null));
       } else {
         phase = ok ? ClusterPhase.DELETED : ClusterPhase.READY;
       }
@@ -188,6 +192,29 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public void validateRestore(RestoreRequest request) {
+    throw new IllegalStateException("conflict: restore is not faked");
+  }
+
+  @Override
+  public OperationReceipt restore(RestoreRequest request) {
+    throw new IllegalStateException("conflict: restore is not faked");
+  }
+
+  @Override
+  public void validateSwitchover(SwitchoverRequest request) {
+    throw new IllegalStateException("conflict: switchover is not faked");
+  }
+
+  @Override
+  public OperationReceipt switchover(SwitchoverRequest request) {
+    throw new IllegalStateException("conflict: switchover is not faked");
+  }
+
+  @Override
+  public void backupVerified(BackupVerification verification) {}
+
+  @Override
   public void validateBackup(BackupRequest request) {
     switch (phase) {
       case READY -> {}
@@ -214,6 +241,7 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
             request.modeOrDefault(),
             OperationState.IN_PROGRESS,
             Workflow.currentTimeMillis(),
+            null,
             null,
             null,
             null,

@@ -281,7 +281,7 @@ class TemporalClusterOperationsTest {
   }
 
   private static ProvisionRequest provision(String op, String planId) {
-    return new ProvisionRequest(op, PlanCatalog.SERVICE_ID, planId, Map.of(), Map.of());
+    return new ProvisionRequest(op, PlanCatalog.SERVICE_ID, planId, Map.of(), Map.of(), null);
   }
 
   private static String newId() {

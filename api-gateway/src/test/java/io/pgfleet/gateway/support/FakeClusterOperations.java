@@ -91,7 +91,8 @@ public class FakeClusterOperations implements ClusterOperations {
                   succeed ? STARTED_AT + 100 : null,
                   succeed ? STARTED_AT + 1900 : null,
                   succeed ? 1 : null,
-                  error));
+                  error,
+                  null));
     }
   }
 
@@ -175,6 +176,7 @@ public class FakeClusterOperations implements ClusterOperations {
             request.mode(),
             OperationState.IN_PROGRESS,
             STARTED_AT,
+            null,
             null,
             null,
             null,

@@ -29,4 +29,24 @@ public interface BackupCatalogActivities {
   /** Every entry of the cluster, completed and failed, oldest first; read-only. */
   @ActivityMethod(name = "BackupCatalog.list")
   List<BackupRecord> list(String clusterId);
+
+  /** Removes the entry and its verification; an entry that does not exist counts as removed. */
+  @ActivityMethod(name = "BackupCatalog.delete")
+  void delete(BackupRef ref);
+
+  /** What the cluster's WAL archive holds now; read-only. */
+  @ActivityMethod(name = "BackupCatalog.archiveCoverage")
+  ArchiveCoverage archiveCoverage(String clusterId);
+
+  /** Deletes the WAL segments no kept backup needs; returns how many went (0 on a repeat). */
+  @ActivityMethod(name = "BackupCatalog.pruneWal")
+  int pruneWal(PruneWalRequest request);
+
+  /** Stores the verification beside the entry, replacing an earlier one for the same backup. */
+  @ActivityMethod(name = "BackupCatalog.putVerification")
+  void putVerification(BackupVerification verification);
+
+  /** The newest verification of every verified backup of the cluster; read-only. */
+  @ActivityMethod(name = "BackupCatalog.verifications")
+  List<BackupVerification> verifications(String clusterId);
 }

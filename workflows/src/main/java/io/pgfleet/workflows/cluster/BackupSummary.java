@@ -2,6 +2,7 @@ package io.pgfleet.workflows.cluster;
 
 import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.backup.BackupRecord;
+import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.operation.OperationState;
 
 /**
@@ -17,6 +18,7 @@ import io.pgfleet.workflows.operation.OperationState;
  * @param stoppedAtMillis database clock at its stop; null unless it succeeded
  * @param timeline the timeline it was taken on; null unless it succeeded
  * @param error why it failed; null otherwise
+ * @param verification the newest verification of the backup; null until one ran
  */
 public record BackupSummary(
     String backupId,
@@ -30,7 +32,8 @@ public record BackupSummary(
     Long startedAtMillis,
     Long stoppedAtMillis,
     Integer timeline,
-    String error) {
+    String error,
+    BackupVerification verification) {
 
   static BackupSummary requested(String operationId, BackupMode mode, long now) {
     return new BackupSummary(
@@ -39,6 +42,7 @@ public record BackupSummary(
         mode,
         OperationState.QUEUED,
         now,
+        null,
         null,
         null,
         null,
@@ -65,7 +69,8 @@ public record BackupSummary(
         record.start() == null ? null : record.start().atMillis(),
         record.stop() == null ? null : record.stop().atMillis(),
         record.timeline(),
-        null);
+        null,
+        verification);
   }
 
   BackupSummary failed(String reason, long now) {
@@ -85,6 +90,7 @@ public record BackupSummary(
         startedAtMillis,
         stoppedAtMillis,
         timeline,
-        reason);
+        reason,
+        verification);
   }
 }

@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.cluster;
 
+import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -77,6 +78,34 @@ public interface ClusterWorkflow {
 
   @UpdateValidatorMethod(updateName = "backup")
   void validateBackup(BackupRequest request);
+
+  /**
+   * Replaces the cluster's data with a backup recovered to a target: runs a RestoreWorkflow child
+   * (IN_PLACE). Accepted only when the cluster is READY or NEEDS_OPERATOR and no other operation
+   * runs; data-plane failure reports are only recorded while it runs.
+   */
+  @UpdateMethod
+  OperationReceipt restore(RestoreRequest request);
+
+  @UpdateValidatorMethod(updateName = "restore")
+  void validateRestore(RestoreRequest request);
+
+  /**
+   * Planned change of primary: runs a SwitchoverWorkflow child. Accepted only when the cluster is
+   * READY and no other operation runs; failure reports are only recorded while it runs.
+   */
+  @UpdateMethod
+  OperationReceipt switchover(SwitchoverRequest request);
+
+  @UpdateValidatorMethod(updateName = "switchover")
+  void validateSwitchover(SwitchoverRequest request);
+
+  /** Signal name the verification workflow uses to report a verified backup. */
+  String BACKUP_VERIFIED_SIGNAL = "backupVerified";
+
+  /** A verification of one of the cluster's backups ended; kept with the backup's summary. */
+  @SignalMethod(name = BACKUP_VERIFIED_SIGNAL)
+  void backupVerified(BackupVerification verification);
 
   /** Signal name the node agents use (they hold no stub of this interface). */
   String REPORT_FAILURE_SIGNAL = "reportFailure";

@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.cluster;
 
+import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.cluster.Admission.Verdict;
 import io.pgfleet.workflows.cluster.FailureReports.Judgement;
 import io.pgfleet.workflows.operation.OperationType;
@@ -162,6 +163,35 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
         OperationType.FAILOVER,
         ClusterPhase.FAILING_OVER,
         () -> triggers.manual(request.operationId(), request, Workflow.currentTimeMillis()));
+  }
+
+  @Override
+  public void validateRestore(RestoreRequest request) {
+    throw notBuiltYet("restore");
+  }
+
+  @Override
+  public OperationReceipt restore(RestoreRequest request) {
+    throw notBuiltYet("restore");
+  }
+
+  @Override
+  public void validateSwitchover(SwitchoverRequest request) {
+    throw notBuiltYet("switchover");
+  }
+
+  @Override
+  public OperationReceipt switchover(SwitchoverRequest request) {
+    throw notBuiltYet("switchover");
+  }
+
+  @Override
+  public void backupVerified(BackupVerification verification) {
+    // not built yet: verifications are only kept in the catalog
+  }
+
+  private static IllegalStateException notBuiltYet(String update) {
+    return new IllegalStateException("conflict: " + update + " is not available yet");
   }
 
   @Override

@@ -145,4 +145,26 @@ public interface PostgresHostActivities {
    */
   @ActivityMethod(name = "PostgresHost.stopCleanly")
   CleanStop stopCleanly();
+
+  /**
+   * Readies a restored data directory for point-in-time recovery while PostgreSQL is stopped: no
+   * stale {@code postmaster.pid}, an empty {@code pg_wal}, the backup's label files, {@code
+   * recovery.signal}, and recovery settings (restore_command = pgBackRest archive-get from the
+   * input's source archive, the target inclusive, recovery_target_timeline latest, promote at the
+   * target). Writing the same input again leaves the same files. A running server fails with {@code
+   * HOST_STATE_CONFLICT}; a directory without a PostgreSQL data directory with {@code
+   * INVALID_INPUT}.
+   */
+  @ActivityMethod(name = "PostgresHost.prepareRestore")
+  void prepareRestore(PrepareRestoreInput input);
+
+  /**
+   * Starts PostgreSQL on a prepared restore (if not running) and waits, heartbeating, until it has
+   * recovered to the target and been promoted; returns where it stopped. A server that already
+   * finished that recovery returns the same outcome. A server that exits during recovery (target
+   * not reached, missing WAL) fails with {@code RECOVERY_TARGET_NOT_REACHED} and PostgreSQL's own
+   * FATAL line.
+   */
+  @ActivityMethod(name = "PostgresHost.awaitRecovery")
+  RecoveryOutcome awaitRecovery();
 }

@@ -8,5 +8,8 @@ public enum OperationType {
   UNBIND,
   FAILOVER,
   BACKUP,
-  SWITCHOVER
+  SWITCHOVER,
+  RESTORE,
+  VERIFY_BACKUP,
+  ROLLING_UPDATE
 }

@@ -16,7 +16,7 @@ class AdmissionTest {
 
   private static ProvisionRequest provision(String operationId) {
     return new ProvisionRequest(
-        operationId, PlanCatalog.SERVICE_ID, PlanCatalog.SMALL.id(), null, null);
+        operationId, PlanCatalog.SERVICE_ID, PlanCatalog.SMALL.id(), null, null, null);
   }
 
   @Test

@@ -132,7 +132,8 @@ final class ClusterTestEnv implements AutoCloseable {
         PlanCatalog.SERVICE_ID,
         plan.id(),
         Map.of("maintenance_window", "sun-02:00"),
-        Map.of("platform", "cloudfoundry", "space_guid", "space-1"));
+        Map.of("platform", "cloudfoundry", "space_guid", "space-1"),
+        null);
   }
 
   /** The message a rejected (or failed) Update reports to its caller. */

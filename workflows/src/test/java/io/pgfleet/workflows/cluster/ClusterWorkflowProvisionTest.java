@@ -163,7 +163,12 @@ class ClusterWorkflowProvisionTest {
     t.awaitPhase(ClusterPhase.READY);
     ProvisionRequest otherParameters =
         new ProvisionRequest(
-            "op-3", PlanCatalog.SERVICE_ID, PlanCatalog.SMALL.id(), Map.of("x", "y"), Map.of());
+            "op-3",
+            PlanCatalog.SERVICE_ID,
+            PlanCatalog.SMALL.id(),
+            Map.of("x", "y"),
+            Map.of(),
+            null);
     assertThat(rejection(() -> cluster.provision(otherParameters))).startsWith("conflict:");
     assertThat(t.script.provisionInputs).hasSize(1);
   }
@@ -172,9 +177,11 @@ class ClusterWorkflowProvisionTest {
   void unknownPlansAndServicesAreRejected() {
     ClusterWorkflow cluster = t.start();
     ProvisionRequest unknownPlan =
-        new ProvisionRequest("op-1", PlanCatalog.SERVICE_ID, "no-such-plan", Map.of(), Map.of());
+        new ProvisionRequest(
+            "op-1", PlanCatalog.SERVICE_ID, "no-such-plan", Map.of(), Map.of(), null);
     ProvisionRequest unknownService =
-        new ProvisionRequest("op-1", "other-service", PlanCatalog.SMALL.id(), Map.of(), Map.of());
+        new ProvisionRequest(
+            "op-1", "other-service", PlanCatalog.SMALL.id(), Map.of(), Map.of(), null);
 
     assertThat(rejection(() -> cluster.provision(unknownPlan)))
         .isEqualTo("unknown plan id no-such-plan of service " + PlanCatalog.SERVICE_ID);

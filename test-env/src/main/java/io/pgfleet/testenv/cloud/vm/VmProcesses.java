@@ -1,11 +1,14 @@
 package io.pgfleet.testenv.cloud.vm;
 
+import io.pgfleet.activities.host.OrphanedSharedMemory;
+import io.pgfleet.activities.host.ProcessGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,26 +64,42 @@ public final class VmProcesses {
     return pids;
   }
 
-  /** SIGKILL every process of the VM, until none is left (power off). */
+  /**
+   * SIGKILL every process of the VM, until none is left (power off). Their process groups go at
+   * once (a daemon must not fork a replacement child in between), and their SysV shared memory is
+   * released as a rebooted machine would have lost it.
+   */
   public void kill(String vmCid) throws InterruptedException {
-    for (int round = 0; round < KILL_ROUNDS; round++) {
-      List<Long> pids = pids(vmCid);
-      if (pids.isEmpty()) {
-        return;
+    Set<Long> killed = new HashSet<>();
+    try {
+      for (int round = 0; round < KILL_ROUNDS; round++) {
+        List<Long> pids = pids(vmCid);
+        if (pids.isEmpty()) {
+          return;
+        }
+        Set<ProcessGroup> groups = new HashSet<>();
+        pids.forEach(pid -> ProcessGroup.of(pid).ifPresent(groups::add));
+        groups.forEach(group -> killed.addAll(group.members()));
+        killed.addAll(pids);
+        groups.forEach(ProcessGroup::kill);
+        pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        Thread.sleep(POLL_MILLIS);
       }
-      pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-      Thread.sleep(POLL_MILLIS);
+    } finally {
+      OrphanedSharedMemory.release(killed);
     }
   }
 
   /** SIGTERM every process of the VM, then SIGKILL whatever outlives {@code grace}. */
   public void stop(String vmCid, Duration grace) throws InterruptedException {
-    pids(vmCid).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+    List<Long> stopped = pids(vmCid);
+    stopped.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
     long deadline = System.nanoTime() + grace.toNanos();
     while (System.nanoTime() < deadline && !pids(vmCid).isEmpty()) {
       Thread.sleep(POLL_MILLIS);
     }
     kill(vmCid);
+    OrphanedSharedMemory.release(stopped);
   }
 
   /** Alive and not a zombie: a killed process nobody reaped yet counts as dead. */

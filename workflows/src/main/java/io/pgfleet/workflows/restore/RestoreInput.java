@@ -1,0 +1,28 @@
+package io.pgfleet.workflows.restore;
+
+import io.pgfleet.workflows.cluster.Topology;
+import io.pgfleet.workflows.host.RecoveryTarget;
+
+/**
+ * One restore into a cluster's VMs.
+ *
+ * @param clusterId the cluster whose disks get the backup's data
+ * @param operationId the operation's id (the child workflow's id suffix)
+ * @param topology the target cluster's VMs with its current primary, which becomes the restored
+ *     primary
+ * @param sourceClusterId the cluster whose backup and WAL archive are restored; equals {@code
+ *     clusterId} in place
+ * @param backupId the backup to start from; null picks the newest completed backup before the
+ *     target
+ * @param target where recovery stops (inclusive)
+ * @param mode IN_PLACE, or NEW_CLUSTER when {@code clusterId} was just provisioned for it (its
+ *     archiving is configured afresh after the restore)
+ */
+public record RestoreInput(
+    String clusterId,
+    String operationId,
+    Topology topology,
+    String sourceClusterId,
+    String backupId,
+    RecoveryTarget target,
+    RestoreMode mode) {}
