@@ -36,7 +36,9 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   public RolloutProgress rollOut(FleetRolloutInput input) {
     validate(input);
     if (book == null) {
-      List<FleetMember> members = fleet.members(input.selector());
+      List<FleetMember> members =
+          Workflow.newActivityStub(FleetActivities.class, RolloutPolicies.MEMBERS)
+              .members(input.selector());
       book = RolloutBook.start(input.rolloutId(), members, input.canaries());
       LOG.info(
           "Rollout {}: {} clusters, {} canaries",

@@ -9,8 +9,18 @@ final class RolloutPolicies {
 
   private RolloutPolicies() {}
 
-  /** Listing the fleet, sending an Update, reading a cluster: quick calls to the control plane. */
+  /** Sending an Update, reading a cluster: quick calls to the control plane. */
   static final ActivityOptions FLEET = ActivityPolicies.QUICK;
+
+  /**
+   * Listing the fleet reads every cluster's view (milliseconds each): thousands of clusters take
+   * minutes, so the activity heartbeats per cluster.
+   */
+  static final ActivityOptions MEMBERS =
+      ActivityOptions.newBuilder(ActivityPolicies.QUICK)
+          .setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setHeartbeatTimeout(Duration.ofMinutes(1))
+          .build();
 
   /**
    * A cluster's rolling update takes minutes (five VMs, one at a time); polling twice a minute
