@@ -6,6 +6,7 @@ import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workers.controlplane.fleet.TemporalFleetActivities;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
@@ -13,6 +14,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -51,9 +53,17 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
-        BackupWorkflowImpl.class);
+        BackupWorkflowImpl.class,
+        FleetRolloutWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
+        bosh,
+        manifests,
+        sql,
+        iaas,
+        alerts,
+        archiveRepository,
+        catalog,
+        new TemporalFleetActivities(factory.getWorkflowClient()));
     this.archiveRepository = archiveRepository;
   }
 

@@ -12,12 +12,14 @@ import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workers.controlplane.fleet.TemporalFleetActivities;
 import io.pgfleet.workflows.backup.BackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
@@ -48,7 +50,8 @@ class ControlPlaneRegistrationTest {
                       ProvisionWorkflowImpl.class,
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
-                      BackupWorkflowImpl.class);
+                      BackupWorkflowImpl.class,
+                      FleetRolloutWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
@@ -60,7 +63,8 @@ class ControlPlaneRegistrationTest {
                       Ec2IaasActivities.class,
                       AlertActivitiesImpl.class,
                       ConfiguredArchiveRepository.class,
-                      UnconfiguredBackupCatalog.class);
+                      UnconfiguredBackupCatalog.class,
+                      TemporalFleetActivities.class);
             });
   }
 }

@@ -15,11 +15,15 @@ import org.slf4j.Logger;
  */
 public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
 
+  /** Rollouts run as {@code rollout/<rolloutId>}. */
+  public static final String ROLLOUT_PREFIX = "rollout/";
+
   private static final Logger LOG = Workflow.getLogger(FleetRolloutWorkflowImpl.class);
 
   private final FleetActivities fleet =
       Workflow.newActivityStub(FleetActivities.class, RolloutPolicies.FLEET);
   private final FleetRolloutInput input;
+  private final String rolloutId;
   private RolloutBook book;
   private boolean operatorActed;
   private int startedThisRun;
@@ -27,8 +31,9 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   @WorkflowInit
   public FleetRolloutWorkflowImpl(FleetRolloutInput input) {
     this.input = input;
+    this.rolloutId = rolloutIdOf(input);
     if (input.carry() != null) {
-      book = RolloutBook.resume(input.rolloutId(), input.carry());
+      book = RolloutBook.resume(rolloutId, input.carry());
     }
   }
 
@@ -39,10 +44,10 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
       List<FleetMember> members =
           Workflow.newActivityStub(FleetActivities.class, RolloutPolicies.MEMBERS)
               .members(input.selector());
-      book = RolloutBook.start(input.rolloutId(), members, input.canaries());
+      book = RolloutBook.start(rolloutId, members, input.canaries());
       LOG.info(
           "Rollout {}: {} clusters, {} canaries",
-          input.rolloutId(),
+          rolloutId,
           members.size(),
           book.canaryIds().size());
     }
@@ -92,7 +97,7 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   public void validateResume() {
     requireActive("resume");
     if (book.state != RolloutState.PAUSED) {
-      throw new IllegalStateException("conflict: rollout " + input.rolloutId() + " is not paused");
+      throw new IllegalStateException("conflict: rollout " + rolloutId + " is not paused");
     }
   }
 
@@ -114,7 +119,7 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   public RolloutProgress progress() {
     return book == null
         ? new RolloutProgress(
-            input.rolloutId(), RolloutState.RUNNING, null, false, 0, 0, 0, List.of(), 0, List.of())
+            rolloutId, RolloutState.RUNNING, null, false, 0, 0, 0, List.of(), 0, List.of())
         : book.progress();
   }
 
@@ -143,20 +148,20 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   }
 
   private void start(FleetMember member, long now) {
-    String operationId = ("rollout-" + input.rolloutId() + "-" + member.clusterId());
+    // a uuid like the gateway's: it ends up in child workflow ids and BOSH context ids
+    String operationId = Workflow.randomUUID().toString();
     ClusterUpdateStart answer =
         fleet.startUpdate(
-            new ClusterUpdateRequest(
-                member.clusterId(), operationId, input.rolloutId(), input.change()));
+            new ClusterUpdateRequest(member.clusterId(), operationId, rolloutId, input.change()));
     startedThisRun++;
     if (answer.accepted()) {
       book.started(member, operationId);
-      LOG.info("Rollout {}: updating {}", input.rolloutId(), member.clusterId());
+      LOG.info("Rollout {}: updating {}", rolloutId, member.clusterId());
       return;
     }
     long retryAt = now + RolloutPolicies.BUSY_RETRY_DELAY.toMillis();
     if (answer.busy() && book.requeueBusy(member, retryAt, RolloutPolicies.MAX_BUSY_ATTEMPTS)) {
-      LOG.info("Rollout {}: {} is busy, asking again later", input.rolloutId(), member.clusterId());
+      LOG.info("Rollout {}: {} is busy, asking again later", rolloutId, member.clusterId());
       return;
     }
     record(
@@ -221,7 +226,7 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   private void record(ClusterRolloutResult result) {
     book.finished(result, RolloutPolicies.FAILURES_KEPT);
     if (!result.succeeded()) {
-      LOG.warn("Rollout {}: {} failed: {}", input.rolloutId(), result.clusterId(), result.error());
+      LOG.warn("Rollout {}: {} failed: {}", rolloutId, result.clusterId(), result.error());
     }
     if (!book.inCanaryPhase()
         && book.state == RolloutState.RUNNING
@@ -236,7 +241,7 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
     book.state = RolloutState.PAUSED;
     book.pauseReason = reason;
     operatorActed = true;
-    LOG.warn("Rollout {} paused: {}", input.rolloutId(), reason);
+    LOG.warn("Rollout {} paused: {}", rolloutId, reason);
     publish();
   }
 
@@ -249,17 +254,28 @@ public final class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
   private void requireActive(String update) {
     if (book == null) {
       throw new IllegalStateException(
-          "concurrency: rollout " + input.rolloutId() + " is still listing its clusters");
+          "concurrency: rollout " + rolloutId + " is still listing its clusters");
     }
     if (book.state == RolloutState.ABORTED || book.state == RolloutState.COMPLETED) {
       throw new IllegalStateException(
           "conflict: rollout "
-              + input.rolloutId()
+              + rolloutId
               + " is "
               + book.state.name().toLowerCase(java.util.Locale.ROOT)
               + ", cannot "
               + update);
     }
+  }
+
+  /** A scheduled run has no id of its own: the Schedule's workflow id (with its time) names it. */
+  private static String rolloutIdOf(FleetRolloutInput input) {
+    if (input.rolloutId() != null) {
+      return input.rolloutId();
+    }
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    return workflowId.startsWith(ROLLOUT_PREFIX)
+        ? workflowId.substring(ROLLOUT_PREFIX.length())
+        : workflowId;
   }
 
   private static void validate(FleetRolloutInput input) {

@@ -1,0 +1,41 @@
+package io.pgfleet.workers.controlplane.fleet;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** The Schedule of the fleet's regular rollout. */
+@Configuration(proxyBeanMethods = false)
+public class FleetConfiguration {
+
+  @Bean
+  RegularRolloutSchedule regularRolloutSchedule(
+      WorkflowServiceStubs stubs, WorkflowClient client, RolloutProperties properties) {
+    ScheduleClient schedules =
+        ScheduleClient.newInstance(
+            stubs,
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setDataConverter(client.getOptions().getDataConverter())
+                .build());
+    return new RegularRolloutSchedule(schedules, properties);
+  }
+
+  /** Once the worker is up: the Schedule as configured (a failure is logged, not fatal). */
+  @EventListener(ApplicationReadyEvent.class)
+  void applySchedule(ApplicationReadyEvent event) {
+    RegularRolloutSchedule schedule =
+        event.getApplicationContext().getBean(RegularRolloutSchedule.class);
+    try {
+      schedule.apply();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(FleetConfiguration.class)
+          .warn("regular rollout schedule not applied: {}", e.getMessage());
+    }
+  }
+}
