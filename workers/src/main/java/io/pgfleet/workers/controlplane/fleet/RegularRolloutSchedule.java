@@ -1,5 +1,7 @@
 package io.pgfleet.workers.controlplane.fleet;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.rollout.FleetRolloutInput;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflow;
@@ -99,11 +101,19 @@ public final class RegularRolloutSchedule {
       handle.delete();
       LOG.info("regular rollout schedule deleted (pgfleet.rollout.scheduled=false)");
     } catch (RuntimeException e) {
-      if (!String.valueOf(e.getMessage())
-          .toLowerCase(java.util.Locale.ROOT)
-          .contains("not found")) {
+      if (!notFound(e)) {
         throw e;
       }
     }
+  }
+
+  static boolean notFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return true;
+      }
+    }
+    return false;
   }
 }
