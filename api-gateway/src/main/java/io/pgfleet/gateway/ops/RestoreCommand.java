@@ -12,7 +12,7 @@ import io.pgfleet.workflows.restore.RestoreMode;
 record RestoreCommand(
     RestoreMode mode, String backupId, RecoveryTarget target, String newInstanceId) {
 
-  /** For the audit log and the new instance's context: "backup b-1, time 2026-…" . */
+  /** For the audit log: "backup b-1, target time 2026-11-22T08:15:30Z". */
   String describe() {
     return (backupId == null ? "newest suitable backup" : "backup " + backupId)
         + ", target "

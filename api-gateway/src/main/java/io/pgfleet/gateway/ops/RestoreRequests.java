@@ -7,7 +7,6 @@ import io.pgfleet.workflows.backup.BackupNaming;
 import io.pgfleet.workflows.host.RecoveryTarget;
 import io.pgfleet.workflows.restore.RestoreMode;
 import java.util.List;
-import java.util.Locale;
 
 /** Reads a restore body into a {@link RestoreCommand}, or answers 400 naming what is wrong. */
 final class RestoreRequests {
@@ -77,9 +76,5 @@ final class RestoreRequests {
       throw ApiException.badRequest(field + " must be a string");
     }
     return value.asText();
-  }
-
-  static String lower(RestoreMode mode) {
-    return mode.name().toLowerCase(Locale.ROOT);
   }
 }
