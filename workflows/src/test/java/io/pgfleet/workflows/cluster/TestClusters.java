@@ -38,6 +38,7 @@ final class TestClusters {
             List.of("op-1", "op-0"),
             null,
             null,
+            null,
             null);
     return ClusterEntity.from(new ClusterWorkflowInput(ID, state));
   }
