@@ -8,8 +8,6 @@ import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
@@ -43,7 +41,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final Logger log = Workflow.getLogger(ClusterWorkflowImpl.class);
   private final ClusterEntity cluster;
   private final int updatesPerRun;
-  private final Deque<QueuedOperation> queue = new ArrayDeque<>();
+  private final OperationQueue queue;
   private final ChildOperations children;
   private final BackupRun backupRun;
   private final RestoreRun restores;
@@ -62,6 +60,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   ClusterWorkflowImpl(ClusterWorkflowInput input, int updatesPerRun) {
     this.cluster = ClusterEntity.from(input);
     this.updatesPerRun = updatesPerRun;
+    this.queue = new OperationQueue(cluster);
     Alerts alerts = new Alerts(cluster);
     this.backupRun = new BackupRun(cluster, alerts);
     this.restores = new RestoreRun(cluster, alerts);
@@ -241,7 +240,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
         log.warn(
             "cluster {}: {}; failover {} queued", cluster.clusterId, judgement.why(), operationId);
         triggers.automatic(operationId, report);
-        enqueue(operationId, OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
+        queue.add(operationId, OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
         backupRun.cancel("failover " + operationId + " replaces the primary");
       }
       case ADD -> {
@@ -284,20 +283,8 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
       return new OperationReceipt(verdict.duplicateOf(), true);
     }
     accepted.run();
-    enqueue(operationId, type, next);
+    queue.add(operationId, type, next);
     return new OperationReceipt(operationId, false);
-  }
-
-  private void enqueue(String operationId, OperationType type, ClusterPhase next) {
-    // A backup ends before a failover queued behind it runs (it is cancelled): an unconfirmed
-    // failover returns the cluster to READY, not to a backup that no longer runs.
-    ClusterPhase before =
-        cluster.phase == ClusterPhase.BACKING_UP ? ClusterPhase.READY : cluster.phase;
-    queue.add(new QueuedOperation(operationId, type, before));
-    cluster.phase = next;
-    cluster.operations.remember(operationId);
-    cluster.operations.put(
-        OperationViews.queued(operationId, cluster.clusterId, type, Workflow.currentTimeMillis()));
   }
 
   /**
