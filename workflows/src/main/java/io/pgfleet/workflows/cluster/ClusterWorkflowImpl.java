@@ -21,13 +21,12 @@ import org.slf4j.Logger;
  * recorded. Failure reports from the data plane queue an automatic failover when they name the
  * primary of a ready cluster, or of one backing up (the backup is then cancelled, {@link
  * BackupRun#cancel}) ({@link FailureReports}). The run continues as new when Temporal suggests it,
- * or after {@link #UPDATES_PER_RUN} Updates (a failure report counts as one), once nothing is
- * queued and every handler has finished.
+ * or after {@link #UPDATES_PER_RUN} Updates (a signal counts as one), once nothing is queued and
+ * every handler has finished.
  *
  * <p>{@link #operation} answers with this workflow's record of an operation. For one run by a child
- * (provision, deprovision, failover) that is IN_PROGRESS, the live steps are the child's {@code
- * progress()} query (workflow id {@link ClusterNaming#operationWorkflowId}): workflow code cannot
- * query another workflow.
+ * that is IN_PROGRESS, the live steps are the child's {@code progress()} query (workflow id {@link
+ * ClusterNaming#operationWorkflowId}): workflow code cannot query another workflow.
  */
 public class ClusterWorkflowImpl implements ClusterWorkflow {
 
