@@ -1,6 +1,7 @@
 package io.pgfleet.activities.host;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -23,11 +24,18 @@ final class ArchiveVerification {
   private final PgBackRestFiles files;
   private final HostFiles hostFiles;
   private final PgBackRest pgBackRest;
+  private final Path restoreMarker;
 
-  ArchiveVerification(PgBackRestFiles files, HostFiles hostFiles, PgBackRest pgBackRest) {
+  /**
+   * @param restoreMarker the file where prepareRestore describes restored data ({@link
+   *     RestoreMarker})
+   */
+  ArchiveVerification(
+      PgBackRestFiles files, HostFiles hostFiles, PgBackRest pgBackRest, Path restoreMarker) {
     this.files = files;
     this.hostFiles = hostFiles;
     this.pgBackRest = pgBackRest;
+    this.restoreMarker = restoreMarker;
   }
 
   /** Creates the stanza and checks archiving unless that passed for exactly this state. */
@@ -37,9 +45,31 @@ final class ArchiveVerification {
       return;
     }
     HostFiles.delete(files.checkedStamp());
-    pgBackRest.stanzaCreate(stanza);
+    if (!pgBackRest.tryStanzaCreate(stanza)) {
+      adoptRestoredData(primary, stanza);
+    }
     pgBackRest.check(stanza);
     hostFiles.update(files.checkedStamp(), key);
+  }
+
+  /**
+   * The stanza was made for another database system. Data restored here from another cluster's
+   * backup (its marker names another source stanza and this very system) legitimately replaces it:
+   * stanza-upgrade records the new system, and what the stanza held stays under the old one.
+   * Anything else is someone else's data in this stanza, and stays a conflict.
+   */
+  private void adoptRestoredData(Connection primary, String stanza) throws SQLException {
+    String system =
+        AgentSql.value(primary, "SELECT system_identifier::text FROM pg_control_system()");
+    boolean restoredHere =
+        HostFiles.read(restoreMarker)
+            .flatMap(RestoreMarker::parse)
+            .filter(marker -> marker.admits(stanza, system))
+            .isPresent();
+    if (!restoredHere) {
+      throw pgBackRest.mismatch(stanza, " (database system " + system + ")");
+    }
+    pgBackRest.stanzaUpgrade(stanza);
   }
 
   /** Whether the check passed for the configuration in place on this primary's timeline. */

@@ -28,9 +28,29 @@ final class PgBackRest {
     this.address = address;
   }
 
-  /** Creates the stanza; an existing stanza of this same database is success. */
-  void stanzaCreate(String stanza) {
-    run(STANZA_CREATE_TIMEOUT, stanza, "stanza-create");
+  /**
+   * Creates the stanza; an existing stanza of this same database is success. False when the stanza
+   * exists for another database system (its info files carry another system identifier).
+   */
+  boolean tryStanzaCreate(String stanza) {
+    HostCommand cmd = command(STANZA_CREATE_TIMEOUT, stanza, "stanza-create");
+    CommandResult result = runner.probe(cmd);
+    if (result.succeeded()) {
+      return true;
+    }
+    if (result.output().contains(MISMATCH)) {
+      return false;
+    }
+    throw HostCommandRunner.failure(cmd, result);
+  }
+
+  /**
+   * Points the stanza at this database system: a new history entry in its info files, so WAL from
+   * now on goes into a new archive id beside the old one, which keeps what it holds. Up to date
+   * already is success.
+   */
+  void stanzaUpgrade(String stanza) {
+    run(STANZA_CREATE_TIMEOUT, stanza, "stanza-upgrade");
   }
 
   /** Verifies configuration, repository access and that a fresh WAL segment gets archived. */
@@ -38,29 +58,35 @@ final class PgBackRest {
     run(CHECK_TIMEOUT, stanza, "check");
   }
 
+  RuntimeException mismatch(String stanza, String detail) {
+    return HostFailures.of(
+        FailureType.HOST_STATE_CONFLICT,
+        "stanza "
+            + stanza
+            + " in the repository belongs to another database than PostgreSQL on "
+            + address
+            + detail);
+  }
+
   private void run(Duration timeout, String stanza, String command) {
-    HostCommand cmd =
-        HostCommand.of(
-            timeout,
-            files.binary(),
-            "--config=" + files.config(),
-            "--stanza=" + stanza,
-            "--log-level-console=warn",
-            command);
+    HostCommand cmd = command(timeout, stanza, command);
     CommandResult result = runner.probe(cmd);
     if (result.succeeded()) {
       return;
     }
     if (result.output().contains(MISMATCH)) {
-      throw HostFailures.of(
-          FailureType.HOST_STATE_CONFLICT,
-          "stanza "
-              + stanza
-              + " in the repository belongs to another database than PostgreSQL on "
-              + address
-              + ": "
-              + result.tail());
+      throw mismatch(stanza, ": " + result.tail());
     }
     throw HostCommandRunner.failure(cmd, result);
+  }
+
+  private HostCommand command(Duration timeout, String stanza, String command) {
+    return HostCommand.of(
+        timeout,
+        files.binary(),
+        "--config=" + files.config(),
+        "--stanza=" + stanza,
+        "--log-level-console=warn",
+        command);
   }
 }
