@@ -40,16 +40,32 @@ final class ArchiveVerification {
 
   /** Creates the stanza and checks archiving unless that passed for exactly this state. */
   void ensure(Connection primary, String stanza) throws SQLException {
+    ensure(primary, stanza, false);
+  }
+
+  /**
+   * Like {@link #ensure(Connection, String)}; {@code stanzaReady} skips the stanza step that {@link
+   * #prepareStanza} just did (a second stanza-create would compete with the archiver for the
+   * stanza's lock).
+   */
+  void ensure(Connection primary, String stanza, boolean stanzaReady) throws SQLException {
     String key = key(primary);
     if (passed(key)) {
       return;
     }
     HostFiles.delete(files.checkedStamp());
-    if (!pgBackRest.tryStanzaCreate(stanza)) {
-      adoptRestoredData(primary, stanza);
+    if (!stanzaReady) {
+      prepareStanza(primary, stanza);
     }
     pgBackRest.check(stanza);
     hostFiles.update(files.checkedStamp(), key);
+  }
+
+  /** The stanza made (or, for data restored here, adopted) for this primary's database system. */
+  void prepareStanza(Connection primary, String stanza) throws SQLException {
+    if (!pgBackRest.tryStanzaCreate(stanza)) {
+      adoptRestoredData(primary, stanza);
+    }
   }
 
   /**

@@ -18,6 +18,17 @@ final class PgBackRest {
   /** The repository's info files belong to another database system (another cluster's data). */
   private static final String MISMATCH = "do not match the database";
 
+  /** Another pgBackRest process holds the stanza's lock. */
+  private static final String LOCKED = "unable to acquire lock";
+
+  /**
+   * The archiver's async push holds the stanza's archive lock while it works through a backlog
+   * (held WAL released after a restore): seconds, so a few tries a second apart.
+   */
+  private static final int LOCK_RETRIES = 10;
+
+  private static final long LOCK_RETRY_MILLIS = 1_000;
+
   private final PgBackRestFiles files;
   private final HostCommandRunner runner;
   private final String address;
@@ -35,6 +46,10 @@ final class PgBackRest {
   boolean tryStanzaCreate(String stanza) {
     HostCommand cmd = command(STANZA_CREATE_TIMEOUT, stanza, "stanza-create");
     CommandResult result = runner.probe(cmd);
+    for (int retry = 0; retry < LOCK_RETRIES && result.output().contains(LOCKED); retry++) {
+      SwitchoverWriteHold.sleep(LOCK_RETRY_MILLIS);
+      result = runner.probe(cmd);
+    }
     if (result.succeeded()) {
       return true;
     }

@@ -1,29 +1,21 @@
 package io.pgfleet.activities.host;
 
-import static io.pgfleet.activities.host.ArchivingTestCluster.archivedAtLeast;
-import static io.pgfleet.activities.host.ArchivingTestCluster.await;
 import static io.pgfleet.activities.host.RestoreTestSupport.lsn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.pgfleet.activities.host.RestoreTestSupport.Commit;
 import io.pgfleet.workflows.FailureType;
-import io.pgfleet.workflows.host.BackupStop;
-import io.pgfleet.workflows.host.ConfigureArchivingInput;
 import io.pgfleet.workflows.host.PostgresRole;
 import io.pgfleet.workflows.host.PrepareRestoreInput;
 import io.pgfleet.workflows.host.RecoveryOutcome;
 import io.pgfleet.workflows.host.RecoveryTarget;
 import io.pgfleet.workflows.host.RecoveryTargetKind;
-import io.pgfleet.workflows.host.StartBackupInput;
 import io.pgfleet.workflows.host.StopPostgresInput;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -36,51 +28,30 @@ import org.junit.jupiter.api.TestMethodOrder;
  * prepareRestore + awaitRecovery with real PostgreSQL 15, pgBackRest 2.45 and S3Proxy: a snapshot
  * style base backup of an archiving primary (cp -a between pg_backup_start and pg_backup_stop),
  * then twelve transactions one by one and a restore point; copies of the backup recovered to each
- * kind of target hold exactly the transactions up to it. Then a target past the archive, a restore
- * into another cluster's node and its own stanza, and a target on a later timeline. In order.
+ * kind of target hold exactly the transactions up to it; a target past the archive fails. Each test
+ * restores a fresh copy on the same restore VM, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class PointInTimeRestoreIT {
 
-  private static final String RESTORE_POINT = "before-ten";
-
-  private ArchivingTestCluster cluster;
-  private PostgresHostActivitiesImpl primary;
-  private Path backup;
-  private BackupStop backupStop;
-  private final List<Commit> commits = new ArrayList<>();
-  private final List<TestVm> restoreVms = new ArrayList<>();
+  private RestoreFixture fixture;
+  private List<Commit> commits;
   private TestVm copyVm;
   private PostgresHostActivitiesImpl copy;
 
   @BeforeAll
   void backUpThenCommitOneByOne() throws Exception {
-    cluster = new ArchivingTestCluster();
-    primary = new PostgresHostActivitiesImpl(cluster.primaryVm.env());
-    primary.bootstrapPrimary(cluster.bootstrapInput());
-    primary.configureArchiving(ConfigureArchivingInput.async(cluster.settings));
-    cluster.execute(cluster.primaryVm, "CREATE TABLE events (id int PRIMARY KEY)");
-    backup = cluster.root.resolve("backup");
-    primary.startBackup(new StartBackupInput("pitr", "pgfleet pitr"));
-    RestoreTestSupport.copyDisk(cluster.primaryVm.env().storeDir(), backup);
-    backupStop = primary.stopBackup("pitr");
-    try (Connection c = cluster.superuser(cluster.primaryVm)) {
-      commits.addAll(RestoreTestSupport.commit(c, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-      c.createStatement().execute("SELECT pg_create_restore_point('" + RESTORE_POINT + "')");
-      commits.addAll(RestoreTestSupport.commit(c, 10, 11, 12));
-    }
-    String wal = primary.switchWal();
-    await(primary, "archived " + wal, archivedAtLeast(wal));
-    copyVm = restoreVm("vmx", "postgres_0", 4);
+    fixture = new RestoreFixture();
+    commits = fixture.commits;
+    copyVm = fixture.restoreVm("vmx", "postgres_0", 4);
     copy = new PostgresHostActivitiesImpl(copyVm.env());
   }
 
   @AfterAll
   void stopEverything() {
-    restoreVms.forEach(RestoreTestSupport::stopOwnServer);
-    if (cluster != null) {
-      cluster.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
@@ -88,8 +59,9 @@ class PointInTimeRestoreIT {
   @Order(1)
   void aTimeTargetKeepsTheCommitsAtOrBeforeIt() throws Exception {
     Commit third = commits.get(2);
-    PrepareRestoreInput input = input(new RecoveryTarget(RecoveryTargetKind.TIME, third.after()));
-    RestoreTestSupport.replaceDisk(copyVm, backup);
+    PrepareRestoreInput input =
+        fixture.input(new RecoveryTarget(RecoveryTargetKind.TIME, third.after()));
+    RestoreTestSupport.replaceDisk(copyVm, fixture.backup);
     copy.prepareRestore(input);
     List<String> prepared = preparedFiles();
     copy.prepareRestore(input);
@@ -138,11 +110,12 @@ class PointInTimeRestoreIT {
   @Test
   @Order(4)
   void aNameTargetStopsAtTheRestorePoint() throws Exception {
-    RecoveryOutcome outcome = restore(new RecoveryTarget(RecoveryTargetKind.NAME, RESTORE_POINT));
+    RecoveryOutcome outcome =
+        restore(new RecoveryTarget(RecoveryTargetKind.NAME, RestoreFixture.RESTORE_POINT));
 
     assertRows(1, 9);
     assertThat(outcome.stopReason())
-        .startsWith("recovery stopping at restore point \"" + RESTORE_POINT + "\"");
+        .startsWith("recovery stopping at restore point \"" + RestoreFixture.RESTORE_POINT + "\"");
   }
 
   @Test
@@ -159,7 +132,7 @@ class PointInTimeRestoreIT {
         .isGreaterThanOrEqualTo(commits.get(10).afterMicros() / 1000);
     assertThat(again).isEqualTo(outcome);
     assertThat(copy.status().role()).isEqualTo(PostgresRole.PRIMARY);
-    assertThat(cluster.query(copyVm, "SELECT current_setting('recovery_target_action')"))
+    assertThat(fixture.cluster.query(copyVm, "SELECT current_setting('recovery_target_action')"))
         .isEqualTo("pause"); // the recovery settings are gone from the include file
   }
 
@@ -167,8 +140,8 @@ class PointInTimeRestoreIT {
   @Order(6)
   void aTargetPastTheArchiveFailsAndLeavesTheServerStopped() throws Exception {
     String tomorrow = Instant.now().plusSeconds(86_400).toString();
-    RestoreTestSupport.replaceDisk(copyVm, backup);
-    copy.prepareRestore(input(new RecoveryTarget(RecoveryTargetKind.TIME, tomorrow)));
+    RestoreTestSupport.replaceDisk(copyVm, fixture.backup);
+    copy.prepareRestore(fixture.input(new RecoveryTarget(RecoveryTargetKind.TIME, tomorrow)));
 
     ApplicationFailure failure =
         catchThrowableOfType(ApplicationFailure.class, copy::awaitRecovery);
@@ -183,21 +156,13 @@ class PointInTimeRestoreIT {
   }
 
   private RecoveryOutcome restore(RecoveryTarget target) throws Exception {
-    RestoreTestSupport.replaceDisk(copyVm, backup);
-    copy.prepareRestore(input(target));
+    RestoreTestSupport.replaceDisk(copyVm, fixture.backup);
+    copy.prepareRestore(fixture.input(target));
     return copy.awaitRecovery();
   }
 
-  private PrepareRestoreInput input(RecoveryTarget target) {
-    return new PrepareRestoreInput(
-        backupStop.backupLabel(), backupStop.tablespaceMap(), target, cluster.settings);
-  }
-
   private void assertRows(int first, int last) throws Exception {
-    try (Connection c = cluster.superuser(copyVm)) {
-      assertThat(RestoreTestSupport.ids(c))
-          .isEqualTo(IntStream.rangeClosed(first, last).boxed().toList());
-    }
+    fixture.assertRows(copyVm, RestoreFixture.range(first, last));
   }
 
   private List<String> preparedFiles() {
@@ -208,11 +173,5 @@ class PointInTimeRestoreIT {
         HostFiles.read(pgData.resolve("recovery.signal")).orElseThrow(),
         HostFiles.read(new PgBackRestFiles(copyVm.layout()).restoreConfig()).orElseThrow(),
         HostFiles.read(copyVm.layout().restoreMarkerFile()).orElseThrow());
-  }
-
-  private TestVm restoreVm(String name, String nodeName, int host) {
-    TestVm vm = TestVm.create(cluster.root, name, nodeName, cluster.prefix + host);
-    restoreVms.add(vm);
-    return vm;
   }
 }
