@@ -16,6 +16,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -53,6 +54,18 @@ class PointInTimeRestoreIT {
     if (fixture != null) {
       fixture.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void nothingToRestoreIntoAMalformedTargetOrNothingPreparedAreRefused() {
+    PrepareRestoreInput latest = fixture.input(RecoveryTarget.latest());
+    PrepareRestoreInput malformed =
+        fixture.input(new RecoveryTarget(RecoveryTargetKind.LSN, "not an lsn"));
+
+    assertRefused(() -> copy.prepareRestore(latest), FailureType.INVALID_INPUT, "no PostgreSQL");
+    assertRefused(() -> copy.prepareRestore(malformed), FailureType.INVALID_INPUT, "not an lsn");
+    assertRefused(copy::awaitRecovery, FailureType.HOST_STATE_CONFLICT, "no restore prepared");
   }
 
   @Test
@@ -122,6 +135,10 @@ class PointInTimeRestoreIT {
   @Order(5)
   void latestRecoversTheWholeArchiveAndAStoppedServerStartsWithTheSameOutcome() throws Exception {
     RecoveryOutcome outcome = restore(RecoveryTarget.latest());
+    assertRefused(
+        () -> copy.prepareRestore(fixture.input(RecoveryTarget.latest())),
+        FailureType.HOST_STATE_CONFLICT,
+        "stop it before preparing a restore");
     copy.stop(StopPostgresInput.fast());
 
     RecoveryOutcome again = copy.awaitRecovery();
@@ -159,6 +176,14 @@ class PointInTimeRestoreIT {
     RestoreTestSupport.replaceDisk(copyVm, fixture.backup);
     copy.prepareRestore(fixture.input(target));
     return copy.awaitRecovery();
+  }
+
+  private static void assertRefused(ThrowingCallable call, FailureType type, String message) {
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, call);
+    assertThat(failure).as(type + " failure").isNotNull();
+    assertThat(failure.getType()).isEqualTo(type.name());
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains(message);
   }
 
   private void assertRows(int first, int last) throws Exception {
