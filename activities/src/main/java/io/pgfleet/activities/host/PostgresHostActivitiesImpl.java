@@ -28,7 +28,8 @@ import java.time.Duration;
  * <dataDir>/sys/run/postgres.pid} while it should run. Changes are serialized per VM; status reads
  * run alongside them. WAL archiving: pgBackRest, configuration in {@code <dataDir>/pgbackrest}.
  * Base backups hold their own sessions and are not serialized with changes: a backup waiting for
- * the archive must not hold up a promotion.
+ * the archive must not hold up a promotion. A point-in-time restore (prepareRestore, awaitRecovery)
+ * keeps its state in {@code <storeDir>/pgfleet} (see docs/backup.md, "Restore on the node").
  */
 public final class PostgresHostActivitiesImpl implements PostgresHostActivities {
 
