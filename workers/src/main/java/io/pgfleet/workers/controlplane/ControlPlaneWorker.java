@@ -15,6 +15,7 @@ import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -54,7 +55,8 @@ class ControlPlaneWorker {
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
         BackupWorkflowImpl.class,
-        FleetRolloutWorkflowImpl.class);
+        FleetRolloutWorkflowImpl.class,
+        SwitchoverWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh,
         manifests,

@@ -20,6 +20,7 @@ import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
@@ -51,7 +52,8 @@ class ControlPlaneRegistrationTest {
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
                       BackupWorkflowImpl.class,
-                      FleetRolloutWorkflowImpl.class);
+                      FleetRolloutWorkflowImpl.class,
+                      SwitchoverWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
