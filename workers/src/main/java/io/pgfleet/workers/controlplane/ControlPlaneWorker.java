@@ -6,8 +6,10 @@ import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workflows.backup.ArchiveCoverageWorkflowImpl;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupWorkflowImpl;
+import io.pgfleet.workflows.backup.schedule.ScheduledBackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
@@ -41,7 +43,9 @@ class ControlPlaneWorker {
       Ec2IaasActivities iaas,
       AlertActivitiesImpl alerts,
       ConfiguredArchiveRepository archiveRepository,
-      BackupCatalogActivities catalog) {
+      BackupCatalogActivities catalog,
+      TemporalBackupSchedules schedules,
+      TemporalClusterRequests clusterRequests) {
     this.factory = factory;
     this.properties = properties;
     this.alerts = alerts;
@@ -51,9 +55,11 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
-        BackupWorkflowImpl.class);
+        BackupWorkflowImpl.class,
+        ScheduledBackupWorkflowImpl.class,
+        ArchiveCoverageWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
+        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog, schedules, clusterRequests);
     this.archiveRepository = archiveRepository;
   }
 
