@@ -14,13 +14,19 @@ import io.pgfleet.workflows.backup.schedule.ScheduledBackupInput;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.verify.VerifyBackupInput;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
+import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
 import io.temporal.client.schedules.Schedule;
+import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
+import io.temporal.client.schedules.ScheduleActionResult;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleException;
 import io.temporal.client.schedules.ScheduleIntervalSpec;
+import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +40,11 @@ class BackupSchedulesIT {
 
   private static final long HOUR = 3600;
   private static final long DAY = 24 * HOUR;
+
+  /** A triggered action starts within about a second on the dev server; a loaded CI gets room. */
+  private static final long ACTION_WAIT_MILLIS = 20_000;
+
+  private static final long POLL_MILLIS = 200;
 
   private ScheduleClient scheduleClient;
   private TemporalBackupSchedules schedules;
@@ -120,6 +131,55 @@ class BackupSchedulesIT {
 
     assertThat(isGone(BackupScheduleNaming.backupScheduleId(clusterId))).isTrue();
     assertThat(isGone(BackupScheduleNaming.verifyScheduleId(clusterId))).isTrue();
+  }
+
+  @Test
+  void aTriggeredBackupScheduleStartsTheScheduledBackupOnTheControlQueue() throws Exception {
+    schedules.ensure(BackupSchedulePolicy.defaults(clusterId));
+    String scheduleId = BackupScheduleNaming.backupScheduleId(clusterId);
+
+    scheduleClient.getHandle(scheduleId).trigger();
+    String workflowId = awaitFirstAction(scheduleId);
+    try {
+      WorkflowExecutionStartedEventAttributes started =
+          SharedTemporal.get()
+              .client()
+              .fetchHistory(workflowId)
+              .getEvents()
+              .get(0)
+              .getWorkflowExecutionStartedEventAttributes();
+
+      assertThat(workflowId)
+          .startsWith(BackupScheduleNaming.scheduledBackupWorkflowId(clusterId) + "-");
+      assertThat(started.getWorkflowType().getName()).isEqualTo("ScheduledBackupWorkflow");
+      assertThat(started.getTaskQueue().getName()).isEqualTo(ClusterWorkflow.TASK_QUEUE);
+      assertThat(
+              DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+                  0,
+                  Optional.of(started.getInput()),
+                  ScheduledBackupInput.class,
+                  ScheduledBackupInput.class))
+          .isEqualTo(new ScheduledBackupInput(clusterId, 7));
+    } finally {
+      // No worker of this test runs it; don't leave it waiting on the shared server.
+      SharedTemporal.get().client().newUntypedWorkflowStub(workflowId).terminate("test done");
+    }
+  }
+
+  /** The schedule records a triggered action within a second; bounded wait. */
+  private String awaitFirstAction(String scheduleId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + ACTION_WAIT_MILLIS;
+    while (true) {
+      List<ScheduleActionResult> actions =
+          scheduleClient.getHandle(scheduleId).describe().getInfo().getRecentActions();
+      if (!actions.isEmpty()) {
+        return ((ScheduleActionExecutionStartWorkflow) actions.get(0).getAction()).getWorkflowId();
+      }
+      assertThat(System.currentTimeMillis())
+          .as("schedule %s started nothing within %d ms", scheduleId, ACTION_WAIT_MILLIS)
+          .isLessThan(deadline);
+      Thread.sleep(POLL_MILLIS);
+    }
   }
 
   private Schedule describe(String scheduleId) {
