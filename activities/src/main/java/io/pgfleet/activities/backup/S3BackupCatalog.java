@@ -58,13 +58,7 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
               + "' cannot name a catalog entry: its key would be taken for a verification",
           FailureType.INVALID_INPUT.name());
     }
-    byte[] json = BackupRecordJson.write(record.withPgfleetVersion(VERSION));
-    call(
-        "writing " + key,
-        () ->
-            repository.s3.putObject(
-                b -> b.bucket(repository.bucket).key(key).contentType(JSON_TYPE),
-                RequestBody.fromBytes(json)));
+    putJson(key, BackupRecordJson.write(record.withPgfleetVersion(VERSION)));
   }
 
   @Override
@@ -120,6 +114,16 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
 
   private static <T> T call(String what, Supplier<T> action) {
     return S3Calls.call(what, action);
+  }
+
+  /** Replaces whatever the key held: writing the same object twice leaves the same object. */
+  private void putJson(String key, byte[] json) {
+    call(
+        "writing " + key,
+        () ->
+            repository.s3.putObject(
+                b -> b.bucket(repository.bucket).key(key).contentType(JSON_TYPE),
+                RequestBody.fromBytes(json)));
   }
 
   /** The object's content; NoSuchKeyException when it is gone. */
@@ -178,13 +182,7 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
   @Override
   public void putVerification(BackupVerification verification) {
     String key = VerificationKeys.key(verification.clusterId(), verification.backupId());
-    byte[] json = VerificationJson.write(verification);
-    call(
-        "writing " + key,
-        () ->
-            repository.s3.putObject(
-                b -> b.bucket(repository.bucket).key(key).contentType(JSON_TYPE),
-                RequestBody.fromBytes(json)));
+    putJson(key, VerificationJson.write(verification));
   }
 
   @Override
