@@ -7,8 +7,10 @@ import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.workers.controlplane.fleet.TemporalFleetActivities;
+import io.pgfleet.workflows.backup.ArchiveCoverageWorkflowImpl;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupWorkflowImpl;
+import io.pgfleet.workflows.backup.schedule.ScheduledBackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
@@ -44,7 +46,9 @@ class ControlPlaneWorker {
       Ec2IaasActivities iaas,
       AlertActivitiesImpl alerts,
       ConfiguredArchiveRepository archiveRepository,
-      BackupCatalogActivities catalog) {
+      BackupCatalogActivities catalog,
+      TemporalBackupSchedules schedules,
+      TemporalClusterRequests clusterRequests) {
     this.factory = factory;
     this.properties = properties;
     this.alerts = alerts;
@@ -56,7 +60,9 @@ class ControlPlaneWorker {
         FailoverWorkflowImpl.class,
         BackupWorkflowImpl.class,
         FleetRolloutWorkflowImpl.class,
-        SwitchoverWorkflowImpl.class);
+        SwitchoverWorkflowImpl.class,
+        ScheduledBackupWorkflowImpl.class,
+        ArchiveCoverageWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh,
         manifests,
@@ -65,6 +71,8 @@ class ControlPlaneWorker {
         alerts,
         archiveRepository,
         catalog,
+        schedules,
+        clusterRequests,
         new TemporalFleetActivities(factory.getWorkflowClient()));
     this.archiveRepository = archiveRepository;
   }

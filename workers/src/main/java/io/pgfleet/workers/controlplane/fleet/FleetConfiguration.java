@@ -1,9 +1,6 @@
 package io.pgfleet.workers.controlplane.fleet;
 
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +12,7 @@ public class FleetConfiguration {
 
   @Bean
   RegularRolloutSchedule regularRolloutSchedule(
-      WorkflowServiceStubs stubs, WorkflowClient client, RolloutProperties properties) {
-    ScheduleClient schedules =
-        ScheduleClient.newInstance(
-            stubs,
-            ScheduleClientOptions.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setDataConverter(client.getOptions().getDataConverter())
-                .build());
+      ScheduleClient schedules, RolloutProperties properties) {
     return new RegularRolloutSchedule(schedules, properties);
   }
 
