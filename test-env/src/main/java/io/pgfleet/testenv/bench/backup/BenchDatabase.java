@@ -64,6 +64,26 @@ final class BenchDatabase {
     }
   }
 
+  /**
+   * Tries an INSERT into {@code table} every {@link #POLL_MILLIS} until one commits: the moment a
+   * restored server is writable. Connection failures and read-only errors are expected meanwhile.
+   */
+  void awaitWritable(String table, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    SQLException last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        execute("INSERT INTO " + table + " DEFAULT VALUES");
+        return;
+      } catch (SQLException e) {
+        last = e;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    throw new IllegalStateException(
+        address + " did not accept a write within " + limit + "; last error: " + last);
+  }
+
   String scalar(String sql) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement();
