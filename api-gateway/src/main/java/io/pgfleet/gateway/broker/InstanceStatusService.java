@@ -99,6 +99,13 @@ public class InstanceStatusService {
     if (succeeded && operation.type() == OperationType.DEPROVISION) {
       instances.markDeleted(instanceId);
     }
+    if (succeeded && operation.type() == OperationType.ROLLING_UPDATE) {
+      // a plan change is the platform's to see only once it is done
+      clusters
+          .view(instanceId)
+          .map(ClusterView::planId)
+          .ifPresent(plan -> instances.setPlan(instanceId, plan));
+    }
   }
 
   /** The workflow no longer exists (completed past retention, or never started). */

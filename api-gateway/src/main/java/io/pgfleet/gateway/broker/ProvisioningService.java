@@ -139,7 +139,7 @@ public class ProvisioningService {
     }
     return switch (phase) {
       case NEW, PROVISIONING -> OsbResponses.accepted(existing.lastOperationId());
-      case READY, BACKING_UP, FAILING_OVER, NEEDS_OPERATOR, RESTORING, SWITCHING_OVER ->
+      case READY, BACKING_UP, FAILING_OVER, NEEDS_OPERATOR, RESTORING, SWITCHING_OVER, UPDATING ->
           OsbResponses.empty(HttpStatus.OK);
       case FAILED ->
           throw ApiException.conflict(

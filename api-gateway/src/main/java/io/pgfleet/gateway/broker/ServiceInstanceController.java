@@ -4,6 +4,7 @@ import io.pgfleet.gateway.web.Ids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** OSB service instances: provision, fetch, last_operation, deprovision. */
+/** OSB service instances: provision, update (plan change), fetch, last_operation, deprovision. */
 @RestController
 @RequestMapping("/v2/service_instances/{instanceId}")
 public class ServiceInstanceController {
@@ -21,14 +22,17 @@ public class ServiceInstanceController {
   private final ProvisioningService provisioning;
   private final DeprovisioningService deprovisioning;
   private final InstanceStatusService status;
+  private final PlanChangeService planChanges;
 
   public ServiceInstanceController(
       ProvisioningService provisioning,
       DeprovisioningService deprovisioning,
-      InstanceStatusService status) {
+      InstanceStatusService status,
+      PlanChangeService planChanges) {
     this.provisioning = provisioning;
     this.deprovisioning = deprovisioning;
     this.status = status;
+    this.planChanges = planChanges;
   }
 
   @PutMapping
@@ -37,6 +41,15 @@ public class ServiceInstanceController {
       @RequestParam(name = "accepts_incomplete", required = false) String acceptsIncomplete,
       @RequestBody(required = false) String body) {
     return provisioning.provision(Ids.require(INSTANCE_ID, instanceId), acceptsIncomplete, body);
+  }
+
+  /** A plan change (asynchronous); the same plan answers 200 at once. */
+  @PatchMapping
+  public ResponseEntity<Object> update(
+      @PathVariable String instanceId,
+      @RequestParam(name = "accepts_incomplete", required = false) String acceptsIncomplete,
+      @RequestBody(required = false) String body) {
+    return planChanges.update(Ids.require(INSTANCE_ID, instanceId), acceptsIncomplete, body);
   }
 
   @GetMapping

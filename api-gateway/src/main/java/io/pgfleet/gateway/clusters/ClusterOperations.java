@@ -10,6 +10,7 @@ import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationView;
@@ -54,6 +55,13 @@ public interface ClusterOperations {
    * workflow accepted it. Idempotent per op id.
    */
   OperationReceipt switchover(String clusterId, SwitchoverRequest request);
+
+  /**
+   * Asks the cluster for a rolling update, or a plan change with a plan id (a RollingUpdateWorkflow
+   * child); returns once the cluster's workflow accepted it. Refusals as for a switchover; a plan
+   * off the upgrade paths is a ConflictException, a smaller disk an InvalidRequestException.
+   */
+  OperationReceipt rollingUpdate(String clusterId, RollingUpdateRequest request);
 
   /**
    * The cluster's recent backups, oldest first, as its workflow keeps them.

@@ -15,6 +15,7 @@ import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
@@ -131,6 +132,20 @@ public final class TemporalClusterOperations implements ClusterOperations {
         () ->
             WorkflowClient.startUpdate(
                     cluster::switchover,
+                    request,
+                    completed(OperationReceipt.class, request.operationId()))
+                .getResult());
+  }
+
+  @Override
+  public OperationReceipt rollingUpdate(String clusterId, RollingUpdateRequest request) {
+    ClusterWorkflow cluster = existing(clusterId);
+    return call(
+        clusterId,
+        "rolling update",
+        () ->
+            WorkflowClient.startUpdate(
+                    cluster::rollingUpdate,
                     request,
                     completed(OperationReceipt.class, request.operationId()))
                 .getResult());

@@ -70,6 +70,11 @@ public class InstanceRepository {
     return rows == 1;
   }
 
+  /** After a plan change succeeded: the plan the cluster runs now. */
+  public void setPlan(String id, String planId) {
+    jdbc.sql("UPDATE service_instances SET plan_id = ? WHERE id = ?").params(planId, id).update();
+  }
+
   public void setLastOperation(String id, String operationId) {
     jdbc.sql("UPDATE service_instances SET last_operation_id = ? WHERE id = ?")
         .params(operationId, id)

@@ -18,6 +18,7 @@ import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
@@ -236,6 +237,21 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
       throw new IllegalStateException(
           "conflict: cluster " + clusterId + " is " + phase + "; only " + List.of(allowed));
     }
+  }
+
+  @Override
+  public void validateRollingUpdate(RollingUpdateRequest request) {
+    throw new IllegalStateException("conflict: rolling update is not faked");
+  }
+
+  @Override
+  public OperationReceipt rollingUpdate(RollingUpdateRequest request) {
+    throw new IllegalStateException("conflict: rolling update is not faked");
+  }
+
+  @Override
+  public String maintenanceWindow() {
+    return null;
   }
 
   @Override

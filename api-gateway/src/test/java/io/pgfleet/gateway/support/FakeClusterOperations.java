@@ -3,6 +3,7 @@ package io.pgfleet.gateway.support;
 import io.pgfleet.gateway.clusters.ClusterOperations;
 import io.pgfleet.gateway.clusters.ConcurrencyException;
 import io.pgfleet.gateway.clusters.ConflictException;
+import io.pgfleet.gateway.clusters.InvalidRequestException;
 import io.pgfleet.gateway.clusters.NotFoundException;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.cluster.BackupRequest;
@@ -18,6 +19,7 @@ import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
@@ -78,6 +80,12 @@ public class FakeClusterOperations implements ClusterOperations {
       cluster.phase = succeed ? ClusterPhase.READY : ClusterPhase.NEEDS_OPERATOR;
     } else if (op.type() == OperationType.RESTORE || op.type() == OperationType.SWITCHOVER) {
       cluster.busy = null;
+    } else if (op.type() == OperationType.ROLLING_UPDATE) {
+      cluster.busy = null;
+      RollingUpdateRequest update = cluster.updates.get(operationId);
+      if (succeed && update.planId() != null) {
+        cluster.planId = update.planId();
+      }
     } else if (op.type() == OperationType.BACKUP) {
       cluster.phase = ClusterPhase.READY;
       cluster.backups.computeIfPresent(
@@ -223,6 +231,27 @@ public class FakeClusterOperations implements ClusterOperations {
     return new OperationReceipt(request.operationId(), false);
   }
 
+  /** As the real contract: READY and nothing running; a plan id must be in the catalog. */
+  @Override
+  public OperationReceipt rollingUpdate(String clusterId, RollingUpdateRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    if (request.planId() != null && PlanCatalog.plan(request.planId()).isEmpty()) {
+      throw new InvalidRequestException("plan " + request.planId() + " is not in the catalog");
+    }
+    requireIdle(cluster, ClusterPhase.READY);
+    cluster.busy = OperationType.ROLLING_UPDATE;
+    cluster.updates.put(request.operationId(), request);
+    cluster.operations.put(
+        request.operationId(),
+        running(clusterId, request.operationId(), OperationType.ROLLING_UPDATE));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  public Optional<RollingUpdateRequest> updateRequest(String clusterId, String operationId) {
+    return Optional.ofNullable(existing(clusterId).updates.get(operationId));
+  }
+
   private static void requireIdle(Cluster cluster, ClusterPhase... allowed) {
     if (cluster.busy != null) {
       throw new ConcurrencyException("cluster " + cluster.id + " runs a " + cluster.busy);
@@ -365,7 +394,7 @@ public class FakeClusterOperations implements ClusterOperations {
 
   private static final class Cluster {
     final String id;
-    final String planId;
+    volatile String planId;
     volatile ClusterPhase phase = ClusterPhase.NEW;
     final Map<String, OperationView> operations =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -373,6 +402,7 @@ public class FakeClusterOperations implements ClusterOperations {
     final Map<String, FailoverRequest> failovers = new ConcurrentHashMap<>();
     final Map<String, RestoreRequest> restores = new ConcurrentHashMap<>();
     final Map<String, SwitchoverRequest> switchovers = new ConcurrentHashMap<>();
+    final Map<String, RollingUpdateRequest> updates = new ConcurrentHashMap<>();
     final Map<String, ProvisionRequest> provisions = new ConcurrentHashMap<>();
     volatile OperationType busy;
     final Map<String, BackupSummary> backups =

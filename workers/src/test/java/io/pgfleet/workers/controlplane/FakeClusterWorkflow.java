@@ -15,6 +15,7 @@ import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
@@ -141,6 +142,19 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
 
   @Override
   public void validateSwitchover(SwitchoverRequest request) {}
+
+  @Override
+  public OperationReceipt rollingUpdate(RollingUpdateRequest request) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void validateRollingUpdate(RollingUpdateRequest request) {}
+
+  @Override
+  public String maintenanceWindow() {
+    return null;
+  }
 
   @Override
   public void backupVerified(BackupVerification verification) {}

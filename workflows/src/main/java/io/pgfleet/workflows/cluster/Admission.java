@@ -103,7 +103,7 @@ final class Admission {
       case BACKING_UP ->
           throw concurrency(
               "cluster " + c.clusterId + " is backing up; deprovision it when that finished");
-      case RESTORING, SWITCHING_OVER ->
+      case RESTORING, SWITCHING_OVER, UPDATING ->
           throw concurrency(
               "cluster " + c.clusterId + busy(c) + "; deprovision it when that finished");
       default -> {
@@ -157,7 +157,8 @@ final class Admission {
       case BACKING_UP ->
           throw concurrency(
               "cluster " + c.clusterId + " is backing up; request the failover when that finished");
-      case RESTORING, SWITCHING_OVER -> throw concurrency("cluster " + c.clusterId + busy(c));
+      case RESTORING, SWITCHING_OVER, UPDATING ->
+          throw concurrency("cluster " + c.clusterId + busy(c));
       case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           throw conflict(
@@ -195,7 +196,8 @@ final class Admission {
       case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
       case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is failing over");
       case BACKING_UP -> throw concurrency("cluster " + c.clusterId + " is already backing up");
-      case RESTORING, SWITCHING_OVER -> throw concurrency("cluster " + c.clusterId + busy(c));
+      case RESTORING, SWITCHING_OVER, UPDATING ->
+          throw concurrency("cluster " + c.clusterId + busy(c));
       case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           throw conflict(
@@ -212,9 +214,15 @@ final class Admission {
     }
   }
 
-  /** " is restoring a backup", " is switching over": what the phase is busy with. */
+  /**
+   * " is restoring a backup", " is switching over", " is updating": what the phase is busy with.
+   */
   static String busy(ClusterEntity c) {
-    return c.phase == ClusterPhase.RESTORING ? " is restoring a backup" : " is switching over";
+    return switch (c.phase) {
+      case RESTORING -> " is restoring a backup";
+      case UPDATING -> " is being updated";
+      default -> " is switching over";
+    };
   }
 
   /** Bindings change only on a ready cluster that no other operation is changing. */
@@ -224,7 +232,8 @@ final class Admission {
       case PROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being provisioned");
       case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
       case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is failing over");
-      case RESTORING, SWITCHING_OVER -> throw concurrency("cluster " + c.clusterId + busy(c));
+      case RESTORING, SWITCHING_OVER, UPDATING ->
+          throw concurrency("cluster " + c.clusterId + busy(c));
       case NEEDS_OPERATOR ->
           throw conflict(
               "cluster "

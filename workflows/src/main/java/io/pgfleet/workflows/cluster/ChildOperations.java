@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 /**
  * Runs a queued provision (followed by a restore when the cluster is created from a backup, and the
  * backup schedules), deprovision, failover ({@link FailoverRun}), backup ({@link BackupRun}),
- * restore ({@link RestoreRun}) or switchover ({@link SwitchoverRun}) as a child workflow and moves
- * the cluster's phase by its outcome. While the child runs, the cluster's record of the operation
- * stays IN_PROGRESS; its live steps are the child's {@code progress()} query (workflow id {@link
- * ClusterNaming#operationWorkflowId}), because workflow code cannot query another workflow.
+ * restore ({@link RestoreRun}), switchover ({@link SwitchoverRun}) or rolling update ({@link
+ * RollingUpdateRun}) as a child workflow and moves the cluster's phase by its outcome. While the
+ * child runs, the cluster's record of the operation stays IN_PROGRESS; its live steps are the
+ * child's {@code progress()} query (workflow id {@link ClusterNaming#operationWorkflowId}), because
+ * workflow code cannot query another workflow.
  */
 final class ChildOperations {
 
@@ -38,6 +39,7 @@ final class ChildOperations {
   private final BackupRun backups;
   private final RestoreRun restores;
   private final SwitchoverRun switchovers;
+  private final RollingUpdateRun updates;
   private final BackupSchedules schedules;
 
   ChildOperations(
@@ -45,12 +47,14 @@ final class ChildOperations {
       FailoverRun failovers,
       BackupRun backups,
       RestoreRun restores,
-      SwitchoverRun switchovers) {
+      SwitchoverRun switchovers,
+      RollingUpdateRun updates) {
     this.cluster = cluster;
     this.failovers = failovers;
     this.backups = backups;
     this.restores = restores;
     this.switchovers = switchovers;
+    this.updates = updates;
     this.schedules = new BackupSchedules(cluster);
   }
 
@@ -65,6 +69,7 @@ final class ChildOperations {
       case BACKUP -> backups.run(running);
       case RESTORE -> restores.inPlace(running, op.phaseBefore());
       case SWITCHOVER -> switchovers.run(running);
+      case ROLLING_UPDATE -> updates.run(running);
       default -> throw new IllegalStateException("not a child operation: " + op);
     }
   }

@@ -30,6 +30,11 @@ public enum ClusterPhase {
    * reports are only recorded.
    */
   SWITCHING_OVER,
+  /**
+   * A rolling update runs: VMs are restarted or recreated one at a time with one switchover;
+   * failure reports are only recorded.
+   */
+  UPDATING,
   DEPROVISIONING,
   /** Deprovisioned; the workflow completes. */
   DELETED

@@ -46,7 +46,7 @@ final class ClusterViews {
       case FAILING_OVER -> node.role() == NodeRole.PRIMARY ? "failing" : "running";
       case NEEDS_OPERATOR -> node.role() == NodeRole.PGPOOL ? "running" : "unknown";
       // Planned operations stop and start PostgreSQL; the pgpools keep running.
-      case RESTORING, SWITCHING_OVER ->
+      case RESTORING, SWITCHING_OVER, UPDATING ->
           node.role() == NodeRole.PGPOOL ? "running" : phase.name().toLowerCase(Locale.ROOT);
       default -> phase.name().toLowerCase(Locale.ROOT);
     };

@@ -100,6 +100,25 @@ public interface ClusterWorkflow {
   @UpdateValidatorMethod(updateName = "switchover")
   void validateSwitchover(SwitchoverRequest request);
 
+  /**
+   * Applies a new manifest node by node with one switchover: runs a RollingUpdateWorkflow child.
+   * With a plan id it is a plan change: the plan must be on the current plan's upgrade paths and
+   * not shrink the disk. Accepted only when the cluster is READY and no other operation runs;
+   * failure reports are only recorded while it runs.
+   */
+  @UpdateMethod
+  OperationReceipt rollingUpdate(RollingUpdateRequest request);
+
+  @UpdateValidatorMethod(updateName = "rollingUpdate")
+  void validateRollingUpdate(RollingUpdateRequest request);
+
+  /** The OSB provision parameter fleet rollouts read the cluster's maintenance window from. */
+  String MAINTENANCE_WINDOW_PARAMETER = "maintenance_window";
+
+  /** The cluster's {@code maintenance_window} parameter, or null when it has none. */
+  @QueryMethod
+  String maintenanceWindow();
+
   /** Signal name the verification workflow uses to report a verified backup. */
   String BACKUP_VERIFIED_SIGNAL = "backupVerified";
 

@@ -15,14 +15,14 @@ import org.slf4j.Logger;
 
 /**
  * The cluster's entity workflow. Update handlers admit work ({@link Admission}, {@link
- * MaintenanceAdmission}); provision, deprovision, failover, backup, restore and switchover are
- * queued and run one at a time by {@link #run} as child workflows; bind and unbind run in their
- * handlers. A restore or switchover stops nodes on purpose, so failure reports meanwhile are only
- * recorded. Failure reports from the data plane queue an automatic failover when they name the
- * primary of a ready cluster, or of one backing up (the backup is then cancelled, {@link
- * BackupRun#cancel}) ({@link FailureReports}). The run continues as new when Temporal suggests it,
- * or after {@link #UPDATES_PER_RUN} Updates (a signal counts as one), once nothing is queued and
- * every handler has finished.
+ * MaintenanceAdmission}); provision, deprovision, failover, backup, restore and switchover are (and
+ * rolling updates) queued and run one at a time by {@link #run} as child workflows; bind and unbind
+ * run in their handlers. A restore or switchover stops nodes on purpose, so failure reports
+ * meanwhile are only recorded. Failure reports from the data plane queue an automatic failover when
+ * they name the primary of a ready cluster, or of one backing up (the backup is then cancelled,
+ * {@link BackupRun#cancel}) ({@link FailureReports}). The run continues as new when Temporal
+ * suggests it, or after {@link #UPDATES_PER_RUN} Updates (a signal counts as one), once nothing is
+ * queued and every handler has finished.
  *
  * <p>{@link #operation} answers with this workflow's record of an operation. For one run by a child
  * that is IN_PROGRESS, the live steps are the child's {@code progress()} query (workflow id {@link
@@ -45,6 +45,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final BackupRun backupRun;
   private final RestoreRun restores;
   private final SwitchoverRun switchovers;
+  private final RollingUpdateRun updates;
   private final BackupVerifications verifications;
   private final BindingRoles roles;
   private final FailoverTriggers triggers = new FailoverTriggers();
@@ -64,10 +65,16 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
     this.backupRun = new BackupRun(cluster, alerts);
     this.restores = new RestoreRun(cluster, alerts);
     this.switchovers = new SwitchoverRun(cluster, alerts);
+    this.updates = new RollingUpdateRun(cluster, alerts);
     this.verifications = new BackupVerifications(cluster, alerts);
     this.children =
         new ChildOperations(
-            cluster, new FailoverRun(cluster, triggers, alerts), backupRun, restores, switchovers);
+            cluster,
+            new FailoverRun(cluster, triggers, alerts),
+            backupRun,
+            restores,
+            switchovers,
+            updates);
     this.roles = new BindingRoles(cluster);
   }
 
@@ -201,6 +208,26 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
         OperationType.SWITCHOVER,
         ClusterPhase.SWITCHING_OVER,
         () -> switchovers.accepted(request));
+  }
+
+  @Override
+  public void validateRollingUpdate(RollingUpdateRequest request) {
+    UpdateAdmission.rollingUpdate(cluster, request);
+  }
+
+  @Override
+  public OperationReceipt rollingUpdate(RollingUpdateRequest request) {
+    return queue(
+        request.operationId(),
+        () -> UpdateAdmission.rollingUpdate(cluster, request),
+        OperationType.ROLLING_UPDATE,
+        ClusterPhase.UPDATING,
+        () -> updates.accepted(request));
+  }
+
+  @Override
+  public String maintenanceWindow() {
+    return cluster.parameters.get(MAINTENANCE_WINDOW_PARAMETER);
   }
 
   @Override

@@ -38,7 +38,9 @@ final class FailureReports {
       }
       return ignore("a failover is already running; " + describe(r));
     }
-    if (c.phase == ClusterPhase.RESTORING || c.phase == ClusterPhase.SWITCHING_OVER) {
+    if (c.phase == ClusterPhase.RESTORING
+        || c.phase == ClusterPhase.SWITCHING_OVER
+        || c.phase == ClusterPhase.UPDATING) {
       // The operation stops PostgreSQL on purpose; pgpool cannot tell that from a crash.
       return ignore(
           "cluster "

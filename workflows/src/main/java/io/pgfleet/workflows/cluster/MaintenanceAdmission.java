@@ -121,7 +121,8 @@ final class MaintenanceAdmission {
       case BACKING_UP ->
           concurrency(
               "cluster " + c.clusterId + " is backing up; request " + what + " when that finished");
-      case RESTORING, SWITCHING_OVER -> concurrency("cluster " + c.clusterId + Admission.busy(c));
+      case RESTORING, SWITCHING_OVER, UPDATING ->
+          concurrency("cluster " + c.clusterId + Admission.busy(c));
       case DELETED -> notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           conflict("cluster " + c.clusterId + " failed to provision and has no data for " + what);

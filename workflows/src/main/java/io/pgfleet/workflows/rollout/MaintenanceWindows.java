@@ -1,5 +1,6 @@
 package io.pgfleet.workflows.rollout;
 
+import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
 public final class MaintenanceWindows {
 
   /** The provision parameter (OSB {@code parameters.maintenance_window}). */
-  public static final String PARAMETER = "maintenance_window";
+  public static final String PARAMETER = ClusterWorkflow.MAINTENANCE_WINDOW_PARAMETER;
 
   private static final Map<String, String> PLAN_DEFAULTS =
       Map.of("small", "sun-02:00/4h", "medium", "sun-03:00/4h", "large", "sat-03:00/4h");

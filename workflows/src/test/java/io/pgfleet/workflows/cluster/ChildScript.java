@@ -7,6 +7,8 @@ import io.pgfleet.workflows.failover.FailoverInput;
 import io.pgfleet.workflows.failover.FailoverOutcome;
 import io.pgfleet.workflows.provision.ProvisionInput;
 import io.pgfleet.workflows.restore.RestoreInput;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateInput;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateOutcome;
 import io.pgfleet.workflows.switchover.SwitchoverInput;
 import io.pgfleet.workflows.switchover.SwitchoverOutcome;
 import java.util.List;
@@ -48,6 +50,7 @@ final class ChildScript {
   volatile Behaviour backup = Behaviour.SUCCEED;
   volatile Behaviour restore = Behaviour.SUCCEED;
   volatile Behaviour switchover = Behaviour.SUCCEED;
+  volatile Behaviour rollingUpdate = Behaviour.SUCCEED;
 
   /** How a failover that did not fail with an exception ends. */
   volatile FailoverOutcome failoverOutcome = FailoverOutcome.FAILED_OVER;
@@ -61,5 +64,10 @@ final class ChildScript {
   final List<BackupInput> backupInputs = new CopyOnWriteArrayList<>();
   final List<RestoreInput> restoreInputs = new CopyOnWriteArrayList<>();
   final List<SwitchoverInput> switchoverInputs = new CopyOnWriteArrayList<>();
+
+  /** How a rolling update that did not fail with an exception ends. */
+  volatile RollingUpdateOutcome rollingUpdateOutcome = RollingUpdateOutcome.UPDATED;
+
+  final List<RollingUpdateInput> rollingUpdateInputs = new CopyOnWriteArrayList<>();
   final List<String> childWorkflowIds = new CopyOnWriteArrayList<>();
 }

@@ -14,6 +14,7 @@ import io.pgfleet.workflows.operation.OperationView;
 import io.pgfleet.workflows.postgres.PostgresSqlActivities;
 import io.pgfleet.workflows.provision.ProvisionWorkflow;
 import io.pgfleet.workflows.restore.RestoreWorkflow;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflow;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -66,6 +67,8 @@ final class ClusterTestEnv implements AutoCloseable {
         RestoreWorkflow.class, () -> new FakeRestoreWorkflow(script));
     worker.registerWorkflowImplementationFactory(
         SwitchoverWorkflow.class, () -> new FakeSwitchoverWorkflow(script));
+    worker.registerWorkflowImplementationFactory(
+        RollingUpdateWorkflow.class, () -> new FakeRollingUpdateWorkflow(script));
     worker.registerActivitiesImplementations(sql, alerts, schedules);
     env.start();
   }
