@@ -41,7 +41,6 @@ public final class TemporalFleetActivities implements FleetActivities {
       "WorkflowType = 'ClusterWorkflow' AND ExecutionStatus = 'Running'";
   private static final String CLUSTER_PREFIX = "cluster/";
   private static final String UPDATE_NAME = "rollingUpdate";
-  private static final String WINDOW_QUERY = "maintenanceWindow";
   private static final String BUSY = "concurrency:";
 
   /** Phases whose cluster has nothing a rollout could update (or is going away). */
@@ -86,13 +85,17 @@ public final class TemporalFleetActivities implements FleetActivities {
             request.change().recreate(),
             null);
     try {
-      cluster.startUpdate(
-          UpdateOptions.newBuilder(OperationReceipt.class)
-              .setUpdateName(UPDATE_NAME)
-              .setUpdateId(request.operationId())
-              .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
-              .build(),
-          update);
+      // the cluster's handler only queues the update, so completion is acceptance (a rejected
+      // Update surfaces only from its result)
+      cluster
+          .startUpdate(
+              UpdateOptions.newBuilder(OperationReceipt.class)
+                  .setUpdateName(UPDATE_NAME)
+                  .setUpdateId(request.operationId())
+                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                  .build(),
+              update)
+          .getResult();
       return ClusterUpdateStart.accept();
     } catch (WorkflowUpdateException e) {
       String reason = rejection(e);
@@ -149,8 +152,8 @@ public final class TemporalFleetActivities implements FleetActivities {
     try {
       parameter =
           client
-              .newUntypedWorkflowStub(CLUSTER_PREFIX + clusterId)
-              .query(WINDOW_QUERY, String.class);
+              .newWorkflowStub(ClusterWorkflow.class, CLUSTER_PREFIX + clusterId)
+              .maintenanceWindow();
     } catch (RuntimeException e) {
       LOG.debug("cluster {} reports no maintenance window: {}", clusterId, e.getMessage());
     }
