@@ -51,6 +51,7 @@ public final class VerifyBackupWorkflowImpl implements VerifyBackupWorkflow {
     ThrowAwayCluster throwAway = new ThrowAwayCluster(operationId);
     VerifyRun run = new VerifyRun(recorder, throwAway, backup, operationId);
     TemporalFailure infrastructure = null;
+    String reason = null;
     BackupVerification verification = null;
     try {
       verification = run.verify(plan(input));
@@ -59,10 +60,11 @@ public final class VerifyBackupWorkflowImpl implements VerifyBackupWorkflow {
       ClusterReport.send(recorder, recorded);
     } catch (TemporalFailure failure) {
       infrastructure = failure;
+      reason = recorder.currentStep() + " failed: " + StepRecorder.rootMessage(failure);
     }
     String cleanupProblem = run.cleanUp();
     if (infrastructure != null || cleanupProblem != null) {
-      throw failed(infrastructure, cleanupProblem);
+      throw failed(infrastructure, reason, cleanupProblem);
     }
     recorder.succeeded();
     LOG.info("verification {}: {}", operationId, verification.detail());
@@ -83,11 +85,7 @@ public final class VerifyBackupWorkflowImpl implements VerifyBackupWorkflow {
     return BackupChoice.named(input.clusterId(), input.backupId(), named);
   }
 
-  private ApplicationFailure failed(TemporalFailure cause, String cleanupProblem) {
-    String reason =
-        cause == null
-            ? null
-            : recorder.currentStep() + " failed: " + StepRecorder.rootMessage(cause);
+  private ApplicationFailure failed(TemporalFailure cause, String reason, String cleanupProblem) {
     String error =
         reason == null
             ? cleanupProblem
