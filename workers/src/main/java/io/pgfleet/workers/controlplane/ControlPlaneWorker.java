@@ -4,6 +4,7 @@ import io.pgfleet.activities.alert.AlertActivitiesImpl;
 import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
+import io.pgfleet.activities.postgres.BackupSqlActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
@@ -13,6 +14,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.verify.VerifyBackupWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -41,7 +43,8 @@ class ControlPlaneWorker {
       Ec2IaasActivities iaas,
       AlertActivitiesImpl alerts,
       ConfiguredArchiveRepository archiveRepository,
-      BackupCatalogActivities catalog) {
+      BackupCatalogActivities catalog,
+      BackupSqlActivitiesImpl backupSql) {
     this.factory = factory;
     this.properties = properties;
     this.alerts = alerts;
@@ -51,9 +54,10 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
-        BackupWorkflowImpl.class);
+        BackupWorkflowImpl.class,
+        VerifyBackupWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
+        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog, backupSql);
     this.archiveRepository = archiveRepository;
   }
 

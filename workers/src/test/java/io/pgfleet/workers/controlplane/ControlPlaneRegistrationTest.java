@@ -10,6 +10,7 @@ import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
 import io.pgfleet.activities.backup.UnconfiguredBackupCatalog;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
+import io.pgfleet.activities.postgres.BackupSqlActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.workflows.backup.BackupWorkflowImpl;
@@ -18,6 +19,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.verify.VerifyBackupWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
@@ -48,7 +50,8 @@ class ControlPlaneRegistrationTest {
                       ProvisionWorkflowImpl.class,
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
-                      BackupWorkflowImpl.class);
+                      BackupWorkflowImpl.class,
+                      VerifyBackupWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
@@ -60,7 +63,8 @@ class ControlPlaneRegistrationTest {
                       Ec2IaasActivities.class,
                       AlertActivitiesImpl.class,
                       ConfiguredArchiveRepository.class,
-                      UnconfiguredBackupCatalog.class);
+                      UnconfiguredBackupCatalog.class,
+                      BackupSqlActivitiesImpl.class);
             });
   }
 }
