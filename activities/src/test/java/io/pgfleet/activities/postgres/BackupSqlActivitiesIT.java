@@ -66,7 +66,8 @@ class BackupSqlActivitiesIT {
     cluster.primary.bootstrapPrimary(
         new BootstrapPrimaryInput(
             "verify-it",
-            new PostgresCredentials(cluster.superuserPassword, "replicator", "r-" + UUID.randomUUID()),
+            new PostgresCredentials(
+                cluster.superuserPassword, "replicator", "r-" + UUID.randomUUID()),
             Map.of(),
             List.of(cluster.host(1))));
     try (Connection c = cluster.superuser(0, "postgres")) {
@@ -131,7 +132,8 @@ class BackupSqlActivitiesIT {
   @Test
   @Order(2)
   void everyRelationIsReadAndTheSentinelFound() {
-    RestoreCheck check = sql.checkRestored(new RestoreCheckInput(cluster.primaryEndpoint(), BACKUP));
+    RestoreCheck check =
+        sql.checkRestored(new RestoreCheckInput(cluster.primaryEndpoint(), BACKUP));
 
     assertThat(check.problems()).isEmpty();
     assertThat(check.sentinelFound()).isTrue();
@@ -181,7 +183,8 @@ class BackupSqlActivitiesIT {
     overwriteFirstPage(file);
     cluster.primary.start();
 
-    RestoreCheck check = sql.checkRestored(new RestoreCheckInput(cluster.primaryEndpoint(), BACKUP));
+    RestoreCheck check =
+        sql.checkRestored(new RestoreCheckInput(cluster.primaryEndpoint(), BACKUP));
 
     assertThat(check.passed()).isFalse();
     assertThat(check.sentinelFound()).isTrue();
