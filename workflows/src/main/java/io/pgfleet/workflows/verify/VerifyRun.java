@@ -47,7 +47,7 @@ final class VerifyRun {
         "provision throw-away cluster " + throwAway.clusterId, () -> throwAway.provision(plan));
     String where = "backup " + backup.backupId() + " restored into " + throwAway.clusterId;
     try {
-      recorder.step("restore backup", () -> restoreChild().restore(restoreInput()));
+      recorder.step("restore backup", () -> restoreChild().restore(restoreInput(plan)));
     } catch (ChildWorkflowFailure restoreFailed) {
       return outcome(false, "restore failed: " + StepRecorder.rootMessage(restoreFailed));
     }
@@ -99,7 +99,7 @@ final class VerifyRun {
         VerifyPolicies.child(throwAway.clusterId, throwAway.childOperation("restore")));
   }
 
-  private RestoreInput restoreInput() {
+  private RestoreInput restoreInput(Plan plan) {
     return new RestoreInput(
         throwAway.clusterId,
         throwAway.childOperation("restore"),
@@ -107,7 +107,9 @@ final class VerifyRun {
         backup.clusterId(),
         backup.backupId(),
         target(),
-        RestoreMode.NEW_CLUSTER);
+        RestoreMode.NEW_CLUSTER,
+        throwAway.secrets,
+        plan.postgresParameters());
   }
 
   private RecoveryTarget target() {

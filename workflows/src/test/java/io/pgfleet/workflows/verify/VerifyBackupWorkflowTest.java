@@ -66,7 +66,9 @@ class VerifyBackupWorkflowTest {
                 CLUSTER_ID,
                 NEWEST,
                 new RecoveryTarget(RecoveryTargetKind.LSN, NEWEST_STOP_LSN),
-                RestoreMode.NEW_CLUSTER));
+                RestoreMode.NEW_CLUSTER,
+                secrets,
+                PlanCatalog.SMALL.postgresParameters()));
     verify(cloud.sql)
         .checkRestored(
             new RestoreCheckInput(
