@@ -130,6 +130,13 @@ class VerifyBackupFailureTest {
     verify(cloud.catalog, never()).putVerification(any());
   }
 
+  /** Only computed when an assertion fails: what the workflow did instead. */
+  private List<String> events(String workflowId) {
+    return cloud.history(workflowId).getEvents().stream()
+        .map(e -> e.getEventType().name())
+        .toList();
+  }
+
   /** Bounded: the fake restore starts within a few workflow tasks. */
   private void awaitRestoreStarted() {
     for (int i = 0; i < 100 && cloud.script.restores.isEmpty(); i++) {
