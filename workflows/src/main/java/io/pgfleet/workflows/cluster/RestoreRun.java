@@ -4,6 +4,7 @@ import static io.pgfleet.workflows.operation.StepRecorder.rootMessage;
 
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.alert.AlertSeverity;
+import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.host.RecoveryOutcome;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationView;
@@ -65,7 +66,9 @@ final class RestoreRun {
             cluster.clusterId,
             request.backupId(),
             RestoreTargets.orLatest(request.target()),
-            RestoreMode.IN_PLACE);
+            RestoreMode.IN_PLACE,
+            cluster.secrets,
+            planParameters());
     RestoreResult result;
     try {
       result = child(running.operationId()).restore(input);
@@ -112,7 +115,9 @@ final class RestoreRun {
             source.sourceClusterId(),
             source.backupId(),
             RestoreTargets.orLatest(source.target()),
-            RestoreMode.NEW_CLUSTER);
+            RestoreMode.NEW_CLUSTER,
+            cluster.secrets,
+            planParameters());
     try {
       RestoreResult result = child(operationId).restore(input);
       String done = "provision succeeded: " + describe(result);
@@ -188,5 +193,10 @@ final class RestoreRun {
     }
     return "restored %s (timeline %d, recovery stopped at %s)"
         .formatted(backup, recovery.timeline(), recovery.endLsn());
+  }
+
+  /** The plan's PostgreSQL settings, which a rebuilt standby starts with. */
+  private Map<String, String> planParameters() {
+    return PlanCatalog.plan(cluster.planId).orElseThrow().postgresParameters();
   }
 }
