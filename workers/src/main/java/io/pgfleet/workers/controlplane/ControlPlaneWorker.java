@@ -13,6 +13,8 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -51,7 +53,9 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
-        BackupWorkflowImpl.class);
+        BackupWorkflowImpl.class,
+        RollingUpdateWorkflowImpl.class,
+        SwitchoverWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
     this.archiveRepository = archiveRepository;

@@ -1,0 +1,14 @@
+package io.pgfleet.workflows.rollingupdate;
+
+public enum RollingUpdateOutcome {
+  /** Every VM runs the new manifest, both PostgreSQL nodes the new settings. */
+  UPDATED,
+  /**
+   * A step failed and the cluster still takes writes: before the switchover the primary was never
+   * touched; after it, the new primary serves while the old one's update is missing (the reason
+   * says which VMs are done).
+   */
+  FAILED,
+  /** The switchover ended NEEDS_OPERATOR: the reason is the switchover's. */
+  NEEDS_OPERATOR
+}
