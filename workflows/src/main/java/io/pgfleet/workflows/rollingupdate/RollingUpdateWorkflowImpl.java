@@ -128,9 +128,7 @@ public final class RollingUpdateWorkflowImpl implements RollingUpdateWorkflow {
     SwitchoverWorkflow child =
         Workflow.newChildWorkflowStub(
             SwitchoverWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(Workflow.getInfo().getWorkflowId() + "-switchover")
-                .build());
+            ChildWorkflowOptions.newBuilder().setWorkflowId(switchoverId(input)).build());
     SwitchoverResult result =
         child.switchover(
             new SwitchoverInput(
@@ -143,6 +141,11 @@ public final class RollingUpdateWorkflowImpl implements RollingUpdateWorkflow {
     topology = result.topology();
     switchedOver = result.outcome() == SwitchoverOutcome.SWITCHED_OVER;
     return result;
+  }
+
+  /** From the operation, not this run's id: deterministic for retries, replays and queries. */
+  static String switchoverId(RollingUpdateInput input) {
+    return input.clusterId() + "-" + input.operationId() + "-switchover";
   }
 
   /** The switchover itself rolled back (FAILED) or needs an operator: its reason is the reason. */
