@@ -7,6 +7,7 @@ import io.pgfleet.workflows.failover.FailoverTopology;
 import io.pgfleet.workflows.host.PgpoolBackendStatus;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
+import io.pgfleet.workflows.host.PgpoolWatchdogStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 
@@ -14,7 +15,8 @@ import io.temporal.workflow.Workflow;
  * One pgpool VM: pgpool stopped (its clients move to the other two), the VM restarted or recreated
  * by BOSH, pgpool configured and started again (a recreated VM lost its configuration with its
  * ephemeral disk; a restarted one has it, and configure then only starts it), and waited for until
- * it routes writes to the primary again.
+ * it routes writes to the primary again and its watchdog hears every peer with a quorum and a
+ * leader, so the next pgpool is stopped only once all three vote again.
  */
 final class PgpoolRoll {
 
@@ -28,17 +30,31 @@ final class PgpoolRoll {
     bosh.cycle(node);
     agent.configure(RollInputs.pgpool(input.clusterId(), topology, input.secrets()));
     int primary = FailoverTopology.backendId(topology.primary());
+    boolean routes = false;
+    PgpoolWatchdogStatus watchdog = null;
     for (int i = 0; i < RollingUpdatePolicies.ROUTE_WAIT_SECONDS; i++) {
-      PgpoolNodeStatus status = agent.status();
-      if (routesTo(status, primary)) {
-        return node.name() + " routes to " + topology.primary().name();
+      routes = routes || routesTo(agent.status(), primary);
+      if (routes) {
+        watchdog = agent.watchdog();
+        if (watchdog.joined()) {
+          return "%s routes to %s, watchdog %s"
+              .formatted(
+                  node.name(),
+                  topology.primary().name(),
+                  watchdog.enabled() ? "joined (leader " + watchdog.leaderHost() + ")" : "off");
+        }
       }
       Workflow.sleep(RollingUpdatePolicies.POLL);
     }
+    String why =
+        routes
+            ? "its watchdog does not hear %d of %d peers with a quorum (%s)"
+                .formatted(
+                    watchdog.aliveRemoteNodes(), watchdog.remoteNodes(), watchdog.quorumState())
+            : "it does not route writes to " + topology.primary().name();
     throw ApplicationFailure.newNonRetryableFailure(
-        "%s does not route writes to %s within %d s after its update"
-            .formatted(
-                node.name(), topology.primary().name(), RollingUpdatePolicies.ROUTE_WAIT_SECONDS),
+        "%s: %s within %d s after its update"
+            .formatted(node.name(), why, RollingUpdatePolicies.ROUTE_WAIT_SECONDS),
         FailureType.OPERATION_FAILED.name());
   }
 

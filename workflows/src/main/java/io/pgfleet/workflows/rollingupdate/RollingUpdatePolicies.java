@@ -13,7 +13,8 @@ final class RollingUpdatePolicies {
 
   /**
    * pgpool health and streaming-replication checks run every few seconds; a freshly started pgpool
-   * finds its primary within two or three of them. A minute means it will not.
+   * finds its primary within two or three of them, and its watchdog its peers within a few
+   * heartbeats. A minute (for both together) means it will not.
    */
   static final int ROUTE_WAIT_SECONDS = 60;
 

@@ -25,6 +25,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.host.PgpoolBackendStatus;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
+import io.pgfleet.workflows.host.PgpoolWatchdogStatus;
 import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.host.PostgresNodeStatus;
 import io.pgfleet.workflows.host.PostgresRole;
@@ -55,6 +56,9 @@ final class RollingUpdateCloud implements AutoCloseable {
   static final String OPERATION_ID = "op-rolling";
   static final Plan PLAN = PlanCatalog.SMALL;
   static final Map<String, String> EXTRA = Map.of("work_mem", "8MB");
+
+  static final PgpoolWatchdogStatus JOINED =
+      new PgpoolWatchdogStatus(true, 2, 2, PgpoolWatchdogStatus.QUORUM_EXISTS, "10.244.0.20");
 
   final List<String> events = Collections.synchronizedList(new ArrayList<>());
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
@@ -137,6 +141,7 @@ final class RollingUpdateCloud implements AutoCloseable {
       when(pgpool.configure(any()))
           .thenAnswer(inv -> log(name + " configure", pgpool(true, "primary")));
       when(pgpool.status()).thenReturn(pgpool(true, "primary"));
+      when(pgpool.watchdog()).thenReturn(JOINED);
       when(pgpool.attachBackend(anyInt()))
           .thenAnswer(inv -> log(name + " attach " + inv.getArgument(0), pgpool(true, "primary")));
     }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.host.PgpoolWatchdogStatus;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.StepView;
 import io.pgfleet.workflows.switchover.SwitchoverOutcome;
@@ -91,8 +92,23 @@ class RollingUpdateFailureTest {
     assertThat(result.outcome()).isEqualTo(RollingUpdateOutcome.FAILED);
     assertThat(result.reason())
         .startsWith(
-            "update pgpool/0 failed: pgpool/0 does not route writes to postgres/0 within 60 s");
+            "update pgpool/0 failed: pgpool/0: it does not route writes to postgres/0 within 60 s");
     verifyNoInteractions(cloud.primaryHost, cloud.standbyHost);
+  }
+
+  @Test
+  void aPgpoolWhoseWatchdogDoesNotRejoinStopsTheUpdate() {
+    when(cloud.pgpools.get(0).watchdog())
+        .thenReturn(new PgpoolWatchdogStatus(true, 2, 1, "QUORUM EXIST", "10.244.0.21"));
+
+    RollingUpdateResult result = cloud.run("rolling-pgpool-no-watchdog");
+
+    assertThat(result.outcome()).isEqualTo(RollingUpdateOutcome.FAILED);
+    assertThat(result.reason())
+        .startsWith(
+            "update pgpool/0 failed: pgpool/0: its watchdog does not hear 1 of 2 peers with a"
+                + " quorum (QUORUM EXIST) within 60 s");
+    verifyNoInteractions(cloud.pgpools.get(1), cloud.primaryHost, cloud.standbyHost);
   }
 
   @Test
