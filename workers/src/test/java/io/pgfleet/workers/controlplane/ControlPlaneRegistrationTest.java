@@ -18,6 +18,8 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
@@ -48,7 +50,9 @@ class ControlPlaneRegistrationTest {
                       ProvisionWorkflowImpl.class,
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
-                      BackupWorkflowImpl.class);
+                      BackupWorkflowImpl.class,
+                      RollingUpdateWorkflowImpl.class,
+                      SwitchoverWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
