@@ -42,6 +42,7 @@ public final class RollingUpdateWorkflowImpl implements RollingUpdateWorkflow {
   private Topology topology;
   private final List<String> updated = new ArrayList<>();
   private final Set<ClusterNode> held = new LinkedHashSet<>();
+  private boolean switchoverStarted;
   private boolean switchedOver;
 
   @WorkflowInit
@@ -85,7 +86,7 @@ public final class RollingUpdateWorkflowImpl implements RollingUpdateWorkflow {
       return result(UPDATED, reason, settings);
     } catch (TemporalFailure failure) {
       rethrowCancellation(failure);
-      return failed(failure, bosh);
+      return failed(input, failure, bosh);
     }
   }
 
@@ -125,6 +126,7 @@ public final class RollingUpdateWorkflowImpl implements RollingUpdateWorkflow {
   }
 
   private SwitchoverResult switchover(RollingUpdateInput input, Plan plan) {
+    switchoverStarted = true;
     SwitchoverWorkflow child =
         Workflow.newChildWorkflowStub(
             SwitchoverWorkflow.class,
@@ -155,8 +157,19 @@ public final class RollingUpdateWorkflowImpl implements RollingUpdateWorkflow {
     return finish(outcome, "switchover: " + switchover.reason() + releaseAfterFailure(bosh));
   }
 
-  private RollingUpdateResult failed(TemporalFailure failure, BoshRoll bosh) {
+  private RollingUpdateResult failed(
+      RollingUpdateInput input, TemporalFailure failure, BoshRoll bosh) {
     String reason = recorder.currentStep() + " failed: " + StepRecorder.rootMessage(failure);
+    if (switchoverStarted && !switchedOver) {
+      // the child ended without a result (terminated, timed out): it may have held or stopped
+      // the primary, and only its own history tells
+      return finish(
+          NEEDS_OPERATOR,
+          reason
+              + "; the switchover %s ended without a result: check %s"
+                  .formatted(switchoverId(input), topology.primary().name())
+              + releaseAfterFailure(bosh));
+    }
     String state =
         switchedOver
             ? "; %s is the primary and takes writes, updated: %s"

@@ -6,6 +6,7 @@ import io.pgfleet.workflows.switchover.SwitchoverInput;
 import io.pgfleet.workflows.switchover.SwitchoverOutcome;
 import io.pgfleet.workflows.switchover.SwitchoverResult;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflow;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
 /**
@@ -25,6 +26,9 @@ final class FakeSwitchover implements SwitchoverWorkflow {
   @Override
   public SwitchoverResult switchover(SwitchoverInput input) {
     events.add("switchover " + input.postgresParameters().get("work_mem"));
+    if (outcome == null) {
+      throw ApplicationFailure.newNonRetryableFailure("switchover crashed", "TEST_CRASH");
+    }
     boolean switched = outcome == SwitchoverOutcome.SWITCHED_OVER;
     return new SwitchoverResult(
         outcome,

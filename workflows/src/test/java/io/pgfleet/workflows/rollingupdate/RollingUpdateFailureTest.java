@@ -125,6 +125,19 @@ class RollingUpdateFailureTest {
   }
 
   @Test
+  void aSwitchoverWithoutAResultNeedsAnOperator() {
+    cloud.switchoverEnds(null);
+
+    RollingUpdateResult result = cloud.run("rolling-switchover-crashed");
+
+    assertThat(result.outcome()).isEqualTo(RollingUpdateOutcome.NEEDS_OPERATOR);
+    assertThat(result.reason())
+        .startsWith("switchover failed: switchover crashed; the switchover ")
+        .contains("ended without a result: check postgres/0");
+    verifyNoInteractions(cloud.primaryHost);
+  }
+
+  @Test
   void aSmallerDiskIsRefusedBeforeAnythingHappens() {
     RollingUpdateInput input =
         RollingUpdateCloud.input(false, RollingUpdateCloud.PLAN.diskMb() + 1024);
