@@ -17,6 +17,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.pgfleet.workflows.verify.VerifyBackupWorkflowImpl;
@@ -66,7 +67,8 @@ class ControlPlaneWorker {
         SwitchoverWorkflowImpl.class,
         ScheduledBackupWorkflowImpl.class,
         ArchiveCoverageWorkflowImpl.class,
-        VerifyBackupWorkflowImpl.class);
+        VerifyBackupWorkflowImpl.class,
+        RollingUpdateWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh,
         manifests,

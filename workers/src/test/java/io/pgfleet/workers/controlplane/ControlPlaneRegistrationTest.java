@@ -22,6 +22,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.pgfleet.workflows.verify.VerifyBackupWorkflowImpl;
@@ -75,7 +76,8 @@ class ControlPlaneRegistrationTest {
                       SwitchoverWorkflowImpl.class,
                       ScheduledBackupWorkflowImpl.class,
                       ArchiveCoverageWorkflowImpl.class,
-                      VerifyBackupWorkflowImpl.class);
+                      VerifyBackupWorkflowImpl.class,
+                      RollingUpdateWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
