@@ -36,11 +36,13 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
   static final Duration BACKUP_TIME = Duration.ofSeconds(1);
 
   private final List<BackupSummary> backups = new ArrayList<>();
-  private String clusterId;
+
+  /** From the workflow id: an Update can be validated before the main method ran. */
+  private final String clusterId =
+      Workflow.getInfo().getWorkflowId().substring("cluster/".length());
 
   @Override
   public void run(ClusterWorkflowInput input) {
-    clusterId = input.clusterId();
     while (true) {
       Workflow.await(() -> backups.stream().anyMatch(b -> !b.status().finished()));
       Workflow.sleep(BACKUP_TIME);
