@@ -127,6 +127,24 @@ class RestoreWorkflowTest {
   }
 
   @Test
+  void withoutABackupIdTheNewestEndingAtOrBeforeTheTimeOrLsnIsRestored() {
+    RestoreResult byTime =
+        cloud.run(
+            "restore-by-time",
+            RestoreFixture.inPlace(RestoreFixture.time("2026-11-21T11:59:59Z"), null));
+    RestoreResult byLsn =
+        cloud.run("restore-by-lsn", RestoreFixture.inPlace(RestoreFixture.lsn("0/9000100"), null));
+
+    assertThat(byTime.backup().backupId()).isEqualTo(RestoreFixture.OLDER);
+    assertThat(byLsn.backup().backupId()).isEqualTo(NEWER);
+    verify(cloud.iaas, times(2))
+        .createVolumeFromSnapshot(
+            argThat(v -> v.snapshotId().equals(RestoreFixture.snapshotOf(RestoreFixture.OLDER))));
+    verify(cloud.primary)
+        .prepareRestore(argThat(in -> in.backupLabel().equals(RestoreFixture.label(NEWER))));
+  }
+
+  @Test
   void thePrimaryRecoversFromTheSourceArchiveAndTheStandbyFollowsIt() {
     RecoveryTarget target = RestoreFixture.time("2026-11-21T12:30:00Z");
     cloud.run("restore-prepare", RestoreFixture.inPlace(target, null));
