@@ -13,6 +13,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
+        RestoreWorkflowImpl.class,
         BackupWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
