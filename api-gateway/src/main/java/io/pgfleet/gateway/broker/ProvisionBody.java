@@ -30,7 +30,7 @@ public record ProvisionBody(
   }
 
   /** Workflows take string maps: nested values travel as their JSON text. */
-  static Map<String, String> strings(JsonNode object) {
+  public static Map<String, String> strings(JsonNode object) {
     Map<String, String> values = new LinkedHashMap<>();
     object
         .fields()

@@ -13,6 +13,7 @@ import io.pgfleet.gateway.web.ApiException;
 import io.pgfleet.workflows.cluster.ClusterPhase;
 import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
+import io.pgfleet.workflows.cluster.ProvisionRequest;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +60,12 @@ public class ProvisioningService {
         instanceId, null, operationId, PROVISION, REQUESTED, "plan " + request.plan().name());
     OperationReceipt receipt;
     try {
-      receipt = transaction.execute(status -> create(instanceId, request, operationId));
+      receipt =
+          transaction.execute(
+              status ->
+                  create(
+                      request.toRecord(instanceId, operationId),
+                      request.toWorkflowRequest(operationId)));
     } catch (InstanceExists e) {
       audit.record(
           instanceId, null, operationId, PROVISION, REJECTED, "a concurrent request created it");
@@ -72,14 +78,40 @@ public class ProvisioningService {
     return OsbResponses.accepted(receipt.operationId());
   }
 
-  private OperationReceipt create(String instanceId, ProvisionBody request, String operationId) {
-    if (!instances.insert(request.toRecord(instanceId, operationId))) {
+  /**
+   * Provisions a cluster the operations API asked for (a restore into a new cluster) the way an OSB
+   * provision does: audited, and the inventory row commits only with the workflow's acceptance.
+   *
+   * @param detail what the audit log says was requested
+   * @throws ApiException 409 when a live instance has this id (also a concurrent request's)
+   */
+  public OperationReceipt provisionFromApi(
+      InstanceRecord instance, ProvisionRequest request, String detail) {
+    String id = instance.id();
+    String operationId = request.operationId();
+    audit.record(id, null, operationId, PROVISION, REQUESTED, detail);
+    OperationReceipt receipt;
+    try {
+      receipt = transaction.execute(status -> create(instance, request));
+    } catch (InstanceExists e) {
+      String reason = "service instance " + id + " already exists";
+      audit.record(id, null, operationId, PROVISION, REJECTED, reason);
+      throw ApiException.conflict(reason);
+    } catch (RuntimeException e) {
+      audit.record(id, null, operationId, PROVISION, REJECTED, e.getMessage());
+      throw e;
+    }
+    audit.record(id, null, receipt.operationId(), PROVISION, ACCEPTED, null);
+    return receipt;
+  }
+
+  private OperationReceipt create(InstanceRecord instance, ProvisionRequest request) {
+    if (!instances.insert(instance)) {
       throw new InstanceExists();
     }
-    OperationReceipt receipt =
-        clusters.provision(instanceId, request.toWorkflowRequest(operationId));
-    if (!operationId.equals(receipt.operationId())) {
-      instances.setLastOperation(instanceId, receipt.operationId());
+    OperationReceipt receipt = clusters.provision(instance.id(), request);
+    if (!request.operationId().equals(receipt.operationId())) {
+      instances.setLastOperation(instance.id(), receipt.operationId());
     }
     return receipt;
   }

@@ -9,6 +9,8 @@ import io.pgfleet.workflows.cluster.DeprovisionRequest;
 import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
+import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationView;
 import java.util.List;
@@ -40,6 +42,18 @@ public interface ClusterOperations {
    * it, not when the backup ends. Idempotent per op id.
    */
   OperationReceipt backup(String clusterId, BackupRequest request);
+
+  /**
+   * Asks the cluster to replace its data with a backup recovered to a target, in place (a
+   * RestoreWorkflow child); returns once the workflow accepted it. Idempotent per op id.
+   */
+  OperationReceipt restore(String clusterId, RestoreRequest request);
+
+  /**
+   * Asks the cluster for a planned change of primary (a SwitchoverWorkflow child); returns once the
+   * workflow accepted it. Idempotent per op id.
+   */
+  OperationReceipt switchover(String clusterId, SwitchoverRequest request);
 
   /**
    * The cluster's recent backups, oldest first, as its workflow keeps them.

@@ -14,6 +14,8 @@ import io.pgfleet.workflows.cluster.DeprovisionRequest;
 import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
+import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationView;
@@ -101,6 +103,34 @@ public final class TemporalClusterOperations implements ClusterOperations {
         () ->
             WorkflowClient.startUpdate(
                     cluster::backup,
+                    request,
+                    completed(OperationReceipt.class, request.operationId()))
+                .getResult());
+  }
+
+  @Override
+  public OperationReceipt restore(String clusterId, RestoreRequest request) {
+    ClusterWorkflow cluster = existing(clusterId);
+    return call(
+        clusterId,
+        "restore",
+        () ->
+            WorkflowClient.startUpdate(
+                    cluster::restore,
+                    request,
+                    completed(OperationReceipt.class, request.operationId()))
+                .getResult());
+  }
+
+  @Override
+  public OperationReceipt switchover(String clusterId, SwitchoverRequest request) {
+    ClusterWorkflow cluster = existing(clusterId);
+    return call(
+        clusterId,
+        "switchover",
+        () ->
+            WorkflowClient.startUpdate(
+                    cluster::switchover,
                     request,
                     completed(OperationReceipt.class, request.operationId()))
                 .getResult());

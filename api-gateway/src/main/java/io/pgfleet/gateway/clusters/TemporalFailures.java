@@ -79,7 +79,7 @@ final class TemporalFailures {
         action + " of cluster " + clusterId + " failed: " + rootMessage(cause), cause);
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

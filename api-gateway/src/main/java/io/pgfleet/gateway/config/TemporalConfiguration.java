@@ -3,7 +3,9 @@ package io.pgfleet.gateway.config;
 import io.pgfleet.codec.AesGcmPayloadCodec;
 import io.pgfleet.codec.EncryptionKeys;
 import io.pgfleet.codec.PgfleetDataConverter;
+import io.pgfleet.gateway.clusters.BackupWorkflows;
 import io.pgfleet.gateway.clusters.ClusterOperations;
+import io.pgfleet.gateway.clusters.TemporalBackupWorkflows;
 import io.pgfleet.gateway.clusters.TemporalClusterOperations;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -57,5 +59,10 @@ public class TemporalConfiguration {
   @Bean
   ClusterOperations clusterOperations(WorkflowClient client) {
     return new TemporalClusterOperations(client);
+  }
+
+  @Bean
+  BackupWorkflows backupWorkflows(WorkflowClient client) {
+    return new TemporalBackupWorkflows(client);
   }
 }

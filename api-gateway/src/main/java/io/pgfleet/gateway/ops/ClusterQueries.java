@@ -26,12 +26,17 @@ public class ClusterQueries {
   private final ClusterOperations clusters;
   private final InstanceRepository instances;
   private final OperationLog audit;
+  private final VerificationService verifications;
 
   public ClusterQueries(
-      ClusterOperations clusters, InstanceRepository instances, OperationLog audit) {
+      ClusterOperations clusters,
+      InstanceRepository instances,
+      OperationLog audit,
+      VerificationService verifications) {
     this.clusters = clusters;
     this.instances = instances;
     this.audit = audit;
+    this.verifications = verifications;
   }
 
   public List<OpsResponses.ClusterSummary> clusters() {
@@ -85,8 +90,15 @@ public class ClusterQueries {
     return recorded(clusterId, operationId);
   }
 
-  /** One operation with its steps, found through the audit log (which knows its cluster). */
+  /**
+   * One operation with its steps, found through the audit log (which knows its cluster); a backup
+   * verification, which runs beside its cluster's workflow, through its own workflow.
+   */
   public OpsResponses.Operation operation(String operationId) {
+    Optional<OpsResponses.Operation> verification = verifications.asOperation(operationId);
+    if (verification.isPresent()) {
+      return verification.get();
+    }
     String clusterId =
         audit
             .instanceOf(operationId)

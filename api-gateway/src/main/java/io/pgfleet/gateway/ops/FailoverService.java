@@ -40,14 +40,7 @@ public class FailoverService {
   }
 
   public OpsResponses.OperationAccepted failover(String clusterId, FailoverBody body) {
-    String reason = body == null || body.reason() == null ? null : body.reason().strip();
-    if (reason != null && reason.isEmpty()) {
-      reason = null;
-    }
-    if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-      throw ApiException.badRequest(
-          "reason is " + reason.length() + " characters long; at most " + MAX_REASON_LENGTH);
-    }
+    String reason = reason(body == null ? null : body.reason());
     if (instances.find(clusterId).filter(i -> !i.deleted()).isEmpty()) {
       throw ApiException.notFound("cluster " + clusterId + " does not exist");
     }
@@ -63,5 +56,18 @@ public class FailoverService {
     }
     audit.record(clusterId, null, receipt.operationId(), FAILOVER, ACCEPTED, null);
     return new OpsResponses.OperationAccepted(receipt.operationId(), clusterId);
+  }
+
+  /** The stripped reason, null when blank; a 400 when longer than {@link #MAX_REASON_LENGTH}. */
+  static String reason(String text) {
+    String reason = text == null ? null : text.strip();
+    if (reason == null || reason.isEmpty()) {
+      return null;
+    }
+    if (reason.length() > MAX_REASON_LENGTH) {
+      throw ApiException.badRequest(
+          "reason is " + reason.length() + " characters long; at most " + MAX_REASON_LENGTH);
+    }
+    return reason;
   }
 }

@@ -27,13 +27,13 @@ public class OperationsApiController {
 
   private final ClusterQueries queries;
   private final FailoverService failovers;
-  private final BackupService backups;
+  private final SwitchoverService switchovers;
 
   public OperationsApiController(
-      ClusterQueries queries, FailoverService failovers, BackupService backups) {
+      ClusterQueries queries, FailoverService failovers, SwitchoverService switchovers) {
     this.queries = queries;
     this.failovers = failovers;
-    this.backups = backups;
+    this.switchovers = switchovers;
   }
 
   @GetMapping("/clusters")
@@ -81,26 +81,20 @@ public class OperationsApiController {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public ResponseEntity<OpsResponses.OperationAccepted> failover(
       @PathVariable String id, @RequestBody(required = false) FailoverBody body) {
-    OpsResponses.OperationAccepted accepted =
-        failovers.failover(Ids.require("cluster id", id), body);
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/v1/operations/" + accepted.operationId()))
-        .body(accepted);
+    return accepted(failovers.failover(Ids.require("cluster id", id), body));
   }
 
-  @PostMapping("/clusters/{id}/backups")
+  @PostMapping("/clusters/{id}/switchover")
   @Operation(
-      summary = "Take a base backup of the cluster",
+      summary = "Planned change of primary: the standby takes over without losing writes",
       description =
-          "Runs a BackupWorkflow while the cluster keeps taking writes: snapshot mode (default)"
-              + " takes an IaaS snapshot of the primary's disk between pg_backup_start and"
-              + " pg_backup_stop; copy mode a pgBackRest backup. Recorded in the catalog beside"
-              + " the cluster's WAL archive. Optional body: {\"mode\": \"snapshot\"|\"copy\"}.",
+          "Runs a SwitchoverWorkflow; the answer comes once the cluster's workflow accepted it."
+              + " Optional body: {\"reason\": \"...\"} (at most 1000 characters).",
       security = @SecurityRequirement(name = "admin"))
   @ApiResponse(responseCode = "202", description = "accepted; follow the operation")
   @ApiResponse(
       responseCode = "400",
-      description = "unknown mode",
+      description = "reason too long",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @ApiResponse(
       responseCode = "404",
@@ -108,30 +102,27 @@ public class OperationsApiController {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @ApiResponse(
       responseCode = "409",
-      description = "the cluster cannot be backed up in its phase",
+      description = "the cluster cannot switch over in its phase",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @ApiResponse(
       responseCode = "422",
       description = "another operation runs (error ConcurrencyError); retry after it",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public ResponseEntity<OpsResponses.OperationAccepted> backup(
-      @PathVariable String id, @RequestBody(required = false) BackupBody body) {
-    OpsResponses.OperationAccepted accepted = backups.backup(Ids.require("cluster id", id), body);
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/v1/operations/" + accepted.operationId()))
-        .body(accepted);
-  }
-
-  @GetMapping("/clusters/{id}/backups")
-  @Operation(
-      summary = "The cluster's recent backups, oldest first, with status and LSNs",
-      security = @SecurityRequirement(name = "admin"))
-  public List<OpsResponses.Backup> backups(@PathVariable String id) {
-    return backups.backups(Ids.require("cluster id", id));
+  public ResponseEntity<OpsResponses.OperationAccepted> switchover(
+      @PathVariable String id, @RequestBody(required = false) SwitchoverBody body) {
+    return accepted(switchovers.switchover(Ids.require("cluster id", id), body));
   }
 
   @GetMapping("/operations/{operationId}")
   public OpsResponses.Operation operation(@PathVariable String operationId) {
     return queries.operation(Ids.require("operation id", operationId));
+  }
+
+  /** 202 with the operation to follow. */
+  static ResponseEntity<OpsResponses.OperationAccepted> accepted(
+      OpsResponses.OperationAccepted accepted) {
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/operations/" + accepted.operationId()))
+        .body(accepted);
   }
 }

@@ -3,6 +3,7 @@ package io.pgfleet.gateway.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.operation.OperationView;
@@ -106,6 +107,8 @@ public final class OpsResponses {
    * @param status queued, in_progress, succeeded (restorable) or failed
    * @param startLsn where recovery from it begins; stopLsn the earliest point it restores to
    * @param startTime the database's clock at the backup's start; stopTime at its stop
+   * @param verified whether its newest verification passed; null until one ran
+   * @param verification that verification; null until one ran
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Backup(
@@ -120,9 +123,12 @@ public final class OpsResponses {
       Instant startTime,
       Instant stopTime,
       Integer timeline,
-      String error) {
+      String error,
+      Boolean verified,
+      BackupResponses.VerificationOutcome verification) {
 
     static Backup of(BackupSummary b) {
+      BackupVerification v = b.verification();
       return new Backup(
           b.backupId(),
           b.operationId(),
@@ -135,7 +141,9 @@ public final class OpsResponses {
           instant(b.startedAtMillis()),
           instant(b.stoppedAtMillis()),
           b.timeline(),
-          b.error());
+          b.error(),
+          v == null ? null : v.passed(),
+          BackupResponses.VerificationOutcome.of(v));
     }
   }
 
@@ -143,7 +151,7 @@ public final class OpsResponses {
     return value == null ? null : value.name().toLowerCase(Locale.ROOT);
   }
 
-  private static Instant instant(Long millis) {
+  static Instant instant(Long millis) {
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 }

@@ -46,6 +46,7 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   private final Map<String, String> passwords = new LinkedHashMap<>();
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Map<String, BackupSummary> backups = new LinkedHashMap<>();
+  private OperationType running;
 
   /** Update handlers can run before run() starts: state that they need is set here. */
   @WorkflowInit
@@ -91,6 +92,8 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
                 ok ? 1 : null,
                 done.error(),
                 null));
+      } else if (done.type() == OperationType.RESTORE || done.type() == OperationType.SWITCHOVER) {
+        running = null;
       } else {
         phase = ok ? ClusterPhase.DELETED : ClusterPhase.READY;
       }
@@ -191,24 +194,48 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
     return enqueue(request.operationId(), OperationType.FAILOVER);
   }
 
+  /** The contract: READY or NEEDS_OPERATOR, nothing running, and a backup it knows. */
   @Override
   public void validateRestore(RestoreRequest request) {
-    throw new IllegalStateException("conflict: restore is not faked");
+    requireIdle(ClusterPhase.READY, ClusterPhase.NEEDS_OPERATOR);
+    if (request.backupId() != null && !backups.containsKey(request.backupId())) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "cluster " + clusterId + " has no backup " + request.backupId(),
+          io.pgfleet.workflows.FailureType.INVALID_INPUT.name());
+    }
   }
 
   @Override
   public OperationReceipt restore(RestoreRequest request) {
-    throw new IllegalStateException("conflict: restore is not faked");
+    running = OperationType.RESTORE;
+    return enqueue(request.operationId(), OperationType.RESTORE);
   }
 
+  /** The contract: READY and nothing running. */
   @Override
   public void validateSwitchover(SwitchoverRequest request) {
-    throw new IllegalStateException("conflict: switchover is not faked");
+    requireIdle(ClusterPhase.READY);
   }
 
   @Override
   public OperationReceipt switchover(SwitchoverRequest request) {
-    throw new IllegalStateException("conflict: switchover is not faked");
+    running = OperationType.SWITCHOVER;
+    return enqueue(request.operationId(), OperationType.SWITCHOVER);
+  }
+
+  private void requireIdle(ClusterPhase... allowed) {
+    if (running != null) {
+      throw new IllegalStateException("concurrency: cluster " + clusterId + " runs a " + running);
+    }
+    switch (phase) {
+      case PROVISIONING, DEPROVISIONING, FAILING_OVER, BACKING_UP ->
+          throw new IllegalStateException("concurrency: cluster " + clusterId + " is " + phase);
+      default -> {}
+    }
+    if (!List.of(allowed).contains(phase)) {
+      throw new IllegalStateException(
+          "conflict: cluster " + clusterId + " is " + phase + "; only " + List.of(allowed));
+    }
   }
 
   @Override

@@ -17,7 +17,10 @@ import io.pgfleet.workflows.cluster.DeprovisionRequest;
 import io.pgfleet.workflows.cluster.FailoverRequest;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
+import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
+import io.pgfleet.workflows.host.RecoveryTarget;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
@@ -177,6 +180,58 @@ class TemporalClusterOperationsTest {
         .satisfies(b -> assertThat(b.stopLsn()).isEqualTo("0/5000138"));
     String ghost = newId();
     assertThatThrownBy(() -> operations.backups(ghost)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void restoreAndSwitchoverRunAsOperationsOneAtATime() {
+    String cluster = readyCluster();
+    String restore = newId();
+
+    assertThat(
+            operations.restore(
+                cluster, new RestoreRequest(restore, null, RecoveryTarget.latest(), "api")))
+        .isEqualTo(new OperationReceipt(restore, false));
+    OperationView running =
+        awaitOperation(cluster, restore, v -> v.state() == OperationState.IN_PROGRESS);
+    assertThat(running.type()).isEqualTo(OperationType.RESTORE);
+    assertThatThrownBy(
+            () -> operations.switchover(cluster, new SwitchoverRequest(newId(), "api", null)))
+        .isInstanceOf(ConcurrencyException.class)
+        .hasMessage("cluster " + cluster + " runs a RESTORE");
+
+    finish(cluster, restore, true);
+    awaitOperation(cluster, restore, v -> v.state().finished());
+    String switchover = newId();
+    assertThat(operations.switchover(cluster, new SwitchoverRequest(switchover, "api", "patch")))
+        .isEqualTo(new OperationReceipt(switchover, false));
+    assertThat(awaitOperation(cluster, switchover, v -> true).type())
+        .isEqualTo(OperationType.SWITCHOVER);
+  }
+
+  @Test
+  void restoreRefusalsKeepTheirCategory() {
+    String cluster = readyCluster();
+    assertThatThrownBy(
+            () ->
+                operations.restore(
+                    cluster,
+                    new RestoreRequest(newId(), "no-such-backup", RecoveryTarget.latest(), "api")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("cluster " + cluster + " has no backup no-such-backup");
+
+    String provisioning = newId();
+    operations.provision(provisioning, provision(newId(), PlanCatalog.SMALL.id()));
+    assertThatThrownBy(
+            () ->
+                operations.restore(
+                    provisioning,
+                    new RestoreRequest(newId(), null, RecoveryTarget.latest(), "api")))
+        .isInstanceOf(ConcurrencyException.class);
+    String ghost = newId();
+    assertThatThrownBy(
+            () -> operations.switchover(ghost, new SwitchoverRequest(newId(), "api", null)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cluster " + ghost + " does not exist");
   }
 
   @Test

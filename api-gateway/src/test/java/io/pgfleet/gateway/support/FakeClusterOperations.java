@@ -17,6 +17,8 @@ import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
+import io.pgfleet.workflows.cluster.RestoreRequest;
+import io.pgfleet.workflows.cluster.SwitchoverRequest;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
@@ -74,6 +76,8 @@ public class FakeClusterOperations implements ClusterOperations {
       cluster.phase = succeed ? ClusterPhase.DELETED : ClusterPhase.READY;
     } else if (op.type() == OperationType.FAILOVER) {
       cluster.phase = succeed ? ClusterPhase.READY : ClusterPhase.NEEDS_OPERATOR;
+    } else if (op.type() == OperationType.RESTORE || op.type() == OperationType.SWITCHOVER) {
+      cluster.busy = null;
     } else if (op.type() == OperationType.BACKUP) {
       cluster.phase = ClusterPhase.READY;
       cluster.backups.computeIfPresent(
@@ -106,6 +110,7 @@ public class FakeClusterOperations implements ClusterOperations {
     throwIfFailing();
     Cluster cluster = clusters.computeIfAbsent(clusterId, id -> new Cluster(id, request.planId()));
     cluster.phase = ClusterPhase.PROVISIONING;
+    cluster.provisions.put(request.operationId(), request);
     cluster.operations.put(
         request.operationId(), running(clusterId, request.operationId(), OperationType.PROVISION));
     return new OperationReceipt(request.operationId(), false);
@@ -187,6 +192,74 @@ public class FakeClusterOperations implements ClusterOperations {
     cluster.operations.put(
         request.operationId(), running(clusterId, request.operationId(), OperationType.BACKUP));
     return new OperationReceipt(request.operationId(), false);
+  }
+
+  /**
+   * As the real contract: READY or NEEDS_OPERATOR and nothing running (the validator also rejects
+   * an unknown backup as invalid input, which the gateway checks before it asks).
+   */
+  @Override
+  public OperationReceipt restore(String clusterId, RestoreRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    requireIdle(cluster, ClusterPhase.READY, ClusterPhase.NEEDS_OPERATOR);
+    cluster.busy = OperationType.RESTORE;
+    cluster.restores.put(request.operationId(), request);
+    cluster.operations.put(
+        request.operationId(), running(clusterId, request.operationId(), OperationType.RESTORE));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  /** As the real contract: READY and nothing running. */
+  @Override
+  public OperationReceipt switchover(String clusterId, SwitchoverRequest request) {
+    throwIfFailing();
+    Cluster cluster = existing(clusterId);
+    requireIdle(cluster, ClusterPhase.READY);
+    cluster.busy = OperationType.SWITCHOVER;
+    cluster.switchovers.put(request.operationId(), request);
+    cluster.operations.put(
+        request.operationId(), running(clusterId, request.operationId(), OperationType.SWITCHOVER));
+    return new OperationReceipt(request.operationId(), false);
+  }
+
+  private static void requireIdle(Cluster cluster, ClusterPhase... allowed) {
+    if (cluster.busy != null) {
+      throw new ConcurrencyException("cluster " + cluster.id + " runs a " + cluster.busy);
+    }
+    switch (cluster.phase) {
+      case PROVISIONING, DEPROVISIONING, FAILING_OVER, BACKING_UP ->
+          throw new ConcurrencyException("cluster " + cluster.id + " is " + cluster.phase);
+      default -> {}
+    }
+    if (!List.of(allowed).contains(cluster.phase)) {
+      throw new ConflictException(
+          "cluster " + cluster.id + " is " + cluster.phase + "; only " + List.of(allowed));
+    }
+  }
+
+  /** Lists a backup the cluster took without the gateway (a scheduled one), or replaces one. */
+  public void putBackup(String clusterId, BackupSummary backup) {
+    existing(clusterId).backups.put(backup.backupId(), backup);
+  }
+
+  public Optional<RestoreRequest> restoreRequest(String clusterId, String operationId) {
+    return Optional.ofNullable(existing(clusterId).restores.get(operationId));
+  }
+
+  public Optional<SwitchoverRequest> switchoverRequest(String clusterId, String operationId) {
+    return Optional.ofNullable(existing(clusterId).switchovers.get(operationId));
+  }
+
+  /** The provision requests the cluster's workflow got, by operation id. */
+  public Map<String, ProvisionRequest> provisionRequests(String clusterId) {
+    Cluster cluster = clusters.get(clusterId);
+    return cluster == null ? Map.of() : Map.copyOf(cluster.provisions);
+  }
+
+  /** Whether the cluster's workflow exists (anything was ever accepted for it). */
+  public boolean exists(String clusterId) {
+    return clusters.containsKey(clusterId);
   }
 
   @Override
@@ -298,6 +371,10 @@ public class FakeClusterOperations implements ClusterOperations {
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, String> passwords = new ConcurrentHashMap<>();
     final Map<String, FailoverRequest> failovers = new ConcurrentHashMap<>();
+    final Map<String, RestoreRequest> restores = new ConcurrentHashMap<>();
+    final Map<String, SwitchoverRequest> switchovers = new ConcurrentHashMap<>();
+    final Map<String, ProvisionRequest> provisions = new ConcurrentHashMap<>();
+    volatile OperationType busy;
     final Map<String, BackupSummary> backups =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 

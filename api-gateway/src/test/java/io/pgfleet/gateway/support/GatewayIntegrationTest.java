@@ -71,16 +71,24 @@ public abstract class GatewayIntegrationTest {
     FakeClusterOperations fakeClusterOperations() {
       return new FakeClusterOperations();
     }
+
+    @Bean
+    @Primary
+    FakeBackupWorkflows fakeBackupWorkflows() {
+      return new FakeBackupWorkflows();
+    }
   }
 
   @Autowired protected MockMvc mvc;
   @Autowired protected FakeClusterOperations clusters;
+  @Autowired protected FakeBackupWorkflows backupWorkflows;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected ObjectMapper json;
 
   @BeforeEach
   void noLeftoverFailure() {
     clusters.failNext(null);
+    backupWorkflows.failNextStart(null);
   }
 
   protected static String newId() {

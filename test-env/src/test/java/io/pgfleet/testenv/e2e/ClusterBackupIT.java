@@ -61,7 +61,7 @@ class ClusterBackupIT {
     JsonNode done = awaitFinished(ops, id, backupId);
     assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("succeeded");
 
-    JsonNode listed = ops.get("/api/v1/clusters/" + id + "/backups");
+    JsonNode listed = ops.get("/api/v1/clusters/" + id + "/backups").get("backups");
     assertThat(listed).hasSize(1);
     JsonNode backup = listed.get(0);
     assertThat(backup.path("backup_id").asText()).isEqualTo(backupId);
