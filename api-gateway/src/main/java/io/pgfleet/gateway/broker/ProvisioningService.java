@@ -139,7 +139,8 @@ public class ProvisioningService {
     }
     return switch (phase) {
       case NEW, PROVISIONING -> OsbResponses.accepted(existing.lastOperationId());
-      case READY, BACKING_UP, FAILING_OVER, NEEDS_OPERATOR -> OsbResponses.empty(HttpStatus.OK);
+      case READY, BACKING_UP, FAILING_OVER, NEEDS_OPERATOR, RESTORING, SWITCHING_OVER ->
+          OsbResponses.empty(HttpStatus.OK);
       case FAILED ->
           throw ApiException.conflict(
               "service instance " + id + " failed to provision; deprovision it first");

@@ -14,6 +14,7 @@ import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
 import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -53,7 +54,8 @@ class ControlPlaneWorker {
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
         RestoreWorkflowImpl.class,
-        BackupWorkflowImpl.class);
+        BackupWorkflowImpl.class,
+        SwitchoverWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
     this.archiveRepository = archiveRepository;

@@ -19,6 +19,7 @@ import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
 import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
@@ -50,7 +51,8 @@ class ControlPlaneRegistrationTest {
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
                       RestoreWorkflowImpl.class,
-                      BackupWorkflowImpl.class);
+                      BackupWorkflowImpl.class,
+                      SwitchoverWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))

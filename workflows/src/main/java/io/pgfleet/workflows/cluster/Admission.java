@@ -4,6 +4,7 @@ import io.pgfleet.workflows.backup.BackupNaming;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,9 @@ final class Admission {
       throw new IllegalArgumentException(
           "unknown plan id " + r.planId() + " of service " + PlanCatalog.SERVICE_ID);
     }
+    if (r.restoreFrom() != null) {
+      MaintenanceAdmission.source(c, r.restoreFrom());
+    }
     if (c.phase == ClusterPhase.NEW) {
       return Verdict.ACCEPT;
     }
@@ -67,6 +71,10 @@ final class Admission {
           throw conflict(
               "cluster " + c.clusterId + " already exists with other parameters than requested");
         }
+        if (!Objects.equals(MaintenanceAdmission.normalized(r.restoreFrom()), c.restoredFrom)) {
+          throw conflict(
+              "cluster " + c.clusterId + " already exists with other data than requested");
+        }
         return new Verdict(provisionId);
       }
     }
@@ -95,6 +103,9 @@ final class Admission {
       case BACKING_UP ->
           throw concurrency(
               "cluster " + c.clusterId + " is backing up; deprovision it when that finished");
+      case RESTORING, SWITCHING_OVER ->
+          throw concurrency(
+              "cluster " + c.clusterId + busy(c) + "; deprovision it when that finished");
       default -> {
         if (!c.bindingWork.isEmpty()) {
           throw concurrency(
@@ -146,6 +157,7 @@ final class Admission {
       case BACKING_UP ->
           throw concurrency(
               "cluster " + c.clusterId + " is backing up; request the failover when that finished");
+      case RESTORING, SWITCHING_OVER -> throw concurrency("cluster " + c.clusterId + busy(c));
       case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           throw conflict(
@@ -183,6 +195,7 @@ final class Admission {
       case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
       case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is failing over");
       case BACKING_UP -> throw concurrency("cluster " + c.clusterId + " is already backing up");
+      case RESTORING, SWITCHING_OVER -> throw concurrency("cluster " + c.clusterId + busy(c));
       case DELETED -> throw notFound("cluster " + c.clusterId + " has been deleted");
       case FAILED ->
           throw conflict(
@@ -199,6 +212,11 @@ final class Admission {
     }
   }
 
+  /** " is restoring a backup", " is switching over": what the phase is busy with. */
+  static String busy(ClusterEntity c) {
+    return c.phase == ClusterPhase.RESTORING ? " is restoring a backup" : " is switching over";
+  }
+
   /** Bindings change only on a ready cluster that no other operation is changing. */
   private static void requireUsable(ClusterEntity c) {
     requireProvisioned(c);
@@ -206,6 +224,7 @@ final class Admission {
       case PROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being provisioned");
       case DEPROVISIONING -> throw concurrency("cluster " + c.clusterId + " is being deleted");
       case FAILING_OVER -> throw concurrency("cluster " + c.clusterId + " is failing over");
+      case RESTORING, SWITCHING_OVER -> throw concurrency("cluster " + c.clusterId + busy(c));
       case NEEDS_OPERATOR ->
           throw conflict(
               "cluster "
@@ -219,20 +238,20 @@ final class Admission {
     }
   }
 
-  private static void requireProvisioned(ClusterEntity c) {
+  static void requireProvisioned(ClusterEntity c) {
     if (c.phase == ClusterPhase.NEW) {
       throw notFound("cluster " + c.clusterId + " has not been provisioned");
     }
   }
 
   /** An operation id names one request; reusing it for different work is a gateway bug. */
-  private static void rejectReusedId(ClusterEntity c, String operationId) {
+  static void rejectReusedId(ClusterEntity c, String operationId) {
     if (c.operations.seen(operationId)) {
       throw conflict("operation id " + operationId + " was already used for another request");
     }
   }
 
-  private static void requireId(String id, String what) {
+  static void requireId(String id, String what) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException(what + " is missing");
     }
@@ -242,15 +261,15 @@ final class Admission {
     return PlanCatalog.plan(planId).map(p -> p.name()).orElse(planId);
   }
 
-  private static IllegalStateException conflict(String detail) {
+  static IllegalStateException conflict(String detail) {
     return new IllegalStateException("conflict: " + detail);
   }
 
-  private static IllegalStateException concurrency(String detail) {
+  static IllegalStateException concurrency(String detail) {
     return new IllegalStateException("concurrency: " + detail);
   }
 
-  private static IllegalStateException notFound(String detail) {
+  static IllegalStateException notFound(String detail) {
     return new IllegalStateException("not found: " + detail);
   }
 }

@@ -73,6 +73,23 @@ public record BackupSummary(
         verification);
   }
 
+  BackupSummary verified(BackupVerification newest) {
+    return new BackupSummary(
+        backupId,
+        operationId,
+        mode,
+        status,
+        requestedAtMillis,
+        finishedAtMillis,
+        startLsn,
+        stopLsn,
+        startedAtMillis,
+        stoppedAtMillis,
+        timeline,
+        error,
+        newest);
+  }
+
   BackupSummary failed(String reason, long now) {
     return withOutcome(OperationState.FAILED, now, reason);
   }

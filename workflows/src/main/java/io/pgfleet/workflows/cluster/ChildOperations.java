@@ -19,14 +19,16 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * Runs a queued provision, deprovision, failover ({@link FailoverRun}) or backup ({@link
- * BackupRun}) as a child workflow and moves the cluster's phase by its outcome. While the child
- * runs, the cluster's record of the operation stays IN_PROGRESS; its live steps are the child's
- * {@code progress()} query (workflow id {@link ClusterNaming#operationWorkflowId}), because
- * workflow code cannot query another workflow.
+ * Runs a queued provision (followed by a restore when the cluster is created from a backup, and the
+ * backup schedules), deprovision, failover ({@link FailoverRun}), backup ({@link BackupRun}),
+ * restore ({@link RestoreRun}) or switchover ({@link SwitchoverRun}) as a child workflow and moves
+ * the cluster's phase by its outcome. While the child runs, the cluster's record of the operation
+ * stays IN_PROGRESS; its live steps are the child's {@code progress()} query (workflow id {@link
+ * ClusterNaming#operationWorkflowId}), because workflow code cannot query another workflow.
  */
 final class ChildOperations {
 
@@ -34,11 +36,22 @@ final class ChildOperations {
   private final ClusterEntity cluster;
   private final FailoverRun failovers;
   private final BackupRun backups;
+  private final RestoreRun restores;
+  private final SwitchoverRun switchovers;
+  private final BackupSchedules schedules;
 
-  ChildOperations(ClusterEntity cluster, FailoverRun failovers, BackupRun backups) {
+  ChildOperations(
+      ClusterEntity cluster,
+      FailoverRun failovers,
+      BackupRun backups,
+      RestoreRun restores,
+      SwitchoverRun switchovers) {
     this.cluster = cluster;
     this.failovers = failovers;
     this.backups = backups;
+    this.restores = restores;
+    this.switchovers = switchovers;
+    this.schedules = new BackupSchedules(cluster);
   }
 
   void run(QueuedOperation op) {
@@ -50,6 +63,8 @@ final class ChildOperations {
       case DEPROVISION -> deprovision(running, op.phaseBefore());
       case FAILOVER -> failovers.run(running, op.phaseBefore());
       case BACKUP -> backups.run(running);
+      case RESTORE -> restores.inPlace(running, op.phaseBefore());
+      case SWITCHOVER -> switchovers.run(running);
       default -> throw new IllegalStateException("not a child operation: " + op);
     }
   }
@@ -64,17 +79,27 @@ final class ChildOperations {
             ClusterNaming.deployment(cluster.clusterId),
             PlanCatalog.plan(cluster.planId).orElseThrow(),
             cluster.secrets);
+    ProvisionResult result;
     try {
-      ProvisionResult result = child.provision(input);
-      cluster.topology = result.topology();
-      cluster.phase = ClusterPhase.READY;
-      cluster.operations.put(finished(result.operation(), running));
-      log.info("cluster {} is ready", cluster.clusterId);
+      result = child.provision(input);
     } catch (ChildWorkflowFailure failure) {
       cluster.phase = ClusterPhase.FAILED;
       cluster.operations.put(failed(failure, running));
       log.warn("cluster {} failed to provision: {}", cluster.clusterId, rootMessage(failure));
+      return;
     }
+    cluster.topology = result.topology();
+    OperationView done = finished(result.operation(), running);
+    if (cluster.restoredFrom != null) {
+      Optional<OperationView> restored = restores.intoNewCluster(done);
+      if (restored.isEmpty()) {
+        return;
+      }
+      done = restored.get();
+    }
+    cluster.operations.put(schedules.ensure(done));
+    cluster.phase = ClusterPhase.READY;
+    log.info("cluster {} is ready", cluster.clusterId);
   }
 
   private void deprovision(OperationView running, ClusterPhase phaseBefore) {
@@ -93,8 +118,9 @@ final class ChildOperations {
       DeprovisionResult result = child.deprovision(input);
       cluster.bindings.clear();
       cluster.topology = null;
+      OperationView done = finished(result == null ? null : result.operation(), running);
+      cluster.operations.put(schedules.remove(done));
       cluster.phase = ClusterPhase.DELETED;
-      cluster.operations.put(finished(result == null ? null : result.operation(), running));
       log.info("cluster {} is deleted", cluster.clusterId);
     } catch (ChildWorkflowFailure failure) {
       // Deprovisioning is idempotent: back to where it started, so the platform can ask again.
@@ -130,18 +156,31 @@ final class ChildOperations {
    * ApplicationFailure it ends with; otherwise the record gets the root cause's message.
    */
   static OperationView failed(TemporalFailure failure, OperationView running) {
+    return failedView(failure, running.operationId())
+        .orElseGet(
+            () ->
+                OperationViews.failed(running, rootMessage(failure), Workflow.currentTimeMillis()));
+  }
+
+  /** The failed OperationView of that operation the child attached to its failure, if any. */
+  static Optional<OperationView> failedView(TemporalFailure failure, String operationId) {
     if (failure.getCause() instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
       try {
         OperationView fromChild = app.getDetails().get(0, OperationView.class);
         if (fromChild != null
-            && running.operationId().equals(fromChild.operationId())
+            && operationId.equals(fromChild.operationId())
             && fromChild.state() == OperationState.FAILED) {
-          return fromChild;
+          return Optional.of(fromChild);
         }
       } catch (DataConverterException notAView) {
         // Some other detail: fall back to the message.
       }
     }
-    return OperationViews.failed(running, rootMessage(failure), Workflow.currentTimeMillis());
+    return Optional.empty();
+  }
+
+  /** The ApplicationFailure type the child ended with; null for a timeout or cancellation. */
+  static String failureType(TemporalFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure app ? app.getType() : null;
   }
 }

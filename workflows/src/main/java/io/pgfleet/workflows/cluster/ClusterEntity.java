@@ -28,11 +28,17 @@ final class ClusterEntity {
   /** Per alert subject, the condition severity operators were last told. */
   final Map<String, AlertSeverity> alertsSent;
 
-  /** Workflow-clock time the last failover ended; 0 before the first. */
+  /**
+   * Workflow-clock time the last failover, switchover or restore ended; 0 before the first. Reports
+   * stamped earlier are about what that operation handled or stopped on purpose.
+   */
   long lastFailoverEndedAtMillis;
 
   /** Recent backups with their outcome. */
   final BackupLog backups;
+
+  /** The backup the cluster is created from (normalized); null for an empty cluster. */
+  RestoreSource restoredFrom;
 
   /** Binding id → BIND or UNBIND while that Update's handler runs its SQL. */
   final Map<String, OperationType> bindingWork = new HashMap<>();
@@ -53,6 +59,7 @@ final class ClusterEntity {
     this.lastFailoverEndedAtMillis =
         state.lastFailoverEndedAtMillis() == null ? 0 : state.lastFailoverEndedAtMillis();
     this.backups = new BackupLog(state.backups());
+    this.restoredFrom = state.restoredFrom();
   }
 
   static ClusterEntity from(ClusterWorkflowInput input) {
@@ -66,6 +73,7 @@ final class ClusterEntity {
               null,
               null,
               ClusterPhase.NEW,
+              null,
               null,
               null,
               null,
@@ -93,7 +101,8 @@ final class ClusterEntity {
         operations.requestIds(),
         new LinkedHashMap<>(alertsSent),
         lastFailoverEndedAtMillis == 0 ? null : lastFailoverEndedAtMillis,
-        backups.views());
+        backups.views(),
+        restoredFrom);
   }
 
   /** A copy that tolerates null values: OSB parameters are free-form JSON. */

@@ -20,6 +20,16 @@ public enum ClusterPhase {
    * more happens automatically; an operator decides (manual failover or deprovision).
    */
   NEEDS_OPERATOR,
+  /**
+   * An in-place restore runs: the instances are stopped and their disks replaced; failure reports
+   * are only recorded (a planned stop looks like a failure to pgpool).
+   */
+  RESTORING,
+  /**
+   * A planned switchover runs: writes are held and the primary role moves to the standby; failure
+   * reports are only recorded.
+   */
+  SWITCHING_OVER,
   DEPROVISIONING,
   /** Deprovisioned; the workflow completes. */
   DELETED

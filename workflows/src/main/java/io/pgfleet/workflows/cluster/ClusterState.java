@@ -16,9 +16,11 @@ import java.util.Map;
  * @param alertsSent the severity last sent per alert subject for conditions (e.g. "failover" →
  *     CRITICAL while the cluster needs an operator), so a condition alerts once per change; null
  *     means none sent
- * @param lastFailoverEndedAtMillis when the last failover ended (workflow clock); failure reports
- *     stamped earlier describe what it already handled. Null: no failover yet
+ * @param lastFailoverEndedAtMillis when the last failover, switchover or restore ended (workflow
+ *     clock); failure reports stamped earlier describe what it already handled or stopped on
+ *     purpose. Null: none yet
  * @param backups the recent backups, oldest first (bounded); null means none
+ * @param restoredFrom the backup the cluster was created from; null for a cluster created empty
  */
 public record ClusterState(
     String clusterId,
@@ -34,4 +36,5 @@ public record ClusterState(
     List<String> recentOperationIds,
     Map<String, AlertSeverity> alertsSent,
     Long lastFailoverEndedAtMillis,
-    List<BackupSummary> backups) {}
+    List<BackupSummary> backups,
+    RestoreSource restoredFrom) {}

@@ -37,13 +37,17 @@ final class ClusterViews {
 
   /**
    * While failing over, the primary is the node in doubt; once an operator is needed, neither
-   * PostgreSQL node's state is known (the topology says who should be primary, not who is).
+   * PostgreSQL node's state is known (the topology says who should be primary, not who is). A
+   * restore or switchover names what happens to both PostgreSQL nodes.
    */
   static String state(ClusterPhase phase, ClusterNode node) {
     return switch (phase) {
       case READY, BACKING_UP -> "running";
       case FAILING_OVER -> node.role() == NodeRole.PRIMARY ? "failing" : "running";
       case NEEDS_OPERATOR -> node.role() == NodeRole.PGPOOL ? "running" : "unknown";
+      // Planned operations stop and start PostgreSQL; the pgpools keep running.
+      case RESTORING, SWITCHING_OVER ->
+          node.role() == NodeRole.PGPOOL ? "running" : phase.name().toLowerCase(Locale.ROOT);
       default -> phase.name().toLowerCase(Locale.ROOT);
     };
   }

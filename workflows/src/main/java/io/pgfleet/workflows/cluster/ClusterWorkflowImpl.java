@@ -8,26 +8,25 @@ import io.pgfleet.workflows.operation.OperationView;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The cluster's entity workflow. Update handlers admit work ({@link Admission}); provision,
- * deprovision, failover and backup are queued and run one at a time by {@link #run} as child
- * workflows; bind and unbind run in their handlers. Failure reports from the data plane queue an
- * automatic failover when they name the primary of a ready cluster, or of one backing up (the
- * backup is then cancelled, {@link BackupRun#cancel}) ({@link FailureReports}). The run continues
- * as new when Temporal suggests it, or after {@link #UPDATES_PER_RUN} Updates (a failure report
- * counts as one), once nothing is queued and every handler has finished.
+ * The cluster's entity workflow. Update handlers admit work ({@link Admission}, {@link
+ * MaintenanceAdmission}); provision, deprovision, failover, backup, restore and switchover are
+ * queued and run one at a time by {@link #run} as child workflows; bind and unbind run in their
+ * handlers. A restore or switchover stops nodes on purpose, so failure reports meanwhile are only
+ * recorded. Failure reports from the data plane queue an automatic failover when they name the
+ * primary of a ready cluster, or of one backing up (the backup is then cancelled, {@link
+ * BackupRun#cancel}) ({@link FailureReports}). The run continues as new when Temporal suggests it,
+ * or after {@link #UPDATES_PER_RUN} Updates (a signal counts as one), once nothing is queued and
+ * every handler has finished.
  *
  * <p>{@link #operation} answers with this workflow's record of an operation. For one run by a child
- * (provision, deprovision, failover) that is IN_PROGRESS, the live steps are the child's {@code
- * progress()} query (workflow id {@link ClusterNaming#operationWorkflowId}): workflow code cannot
- * query another workflow.
+ * that is IN_PROGRESS, the live steps are the child's {@code progress()} query (workflow id {@link
+ * ClusterNaming#operationWorkflowId}): workflow code cannot query another workflow.
  */
 public class ClusterWorkflowImpl implements ClusterWorkflow {
 
@@ -41,9 +40,12 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final Logger log = Workflow.getLogger(ClusterWorkflowImpl.class);
   private final ClusterEntity cluster;
   private final int updatesPerRun;
-  private final Deque<QueuedOperation> queue = new ArrayDeque<>();
+  private final OperationQueue queue;
   private final ChildOperations children;
   private final BackupRun backupRun;
+  private final RestoreRun restores;
+  private final SwitchoverRun switchovers;
+  private final BackupVerifications verifications;
   private final BindingRoles roles;
   private final FailoverTriggers triggers = new FailoverTriggers();
   private int updatesThisRun;
@@ -57,10 +59,15 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   ClusterWorkflowImpl(ClusterWorkflowInput input, int updatesPerRun) {
     this.cluster = ClusterEntity.from(input);
     this.updatesPerRun = updatesPerRun;
+    this.queue = new OperationQueue(cluster);
     Alerts alerts = new Alerts(cluster);
     this.backupRun = new BackupRun(cluster, alerts);
+    this.restores = new RestoreRun(cluster, alerts);
+    this.switchovers = new SwitchoverRun(cluster, alerts);
+    this.verifications = new BackupVerifications(cluster, alerts);
     this.children =
-        new ChildOperations(cluster, new FailoverRun(cluster, triggers, alerts), backupRun);
+        new ChildOperations(
+            cluster, new FailoverRun(cluster, triggers, alerts), backupRun, restores, switchovers);
     this.roles = new BindingRoles(cluster);
   }
 
@@ -104,6 +111,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
           cluster.parameters = ClusterEntity.orEmpty(request.parameters());
           cluster.context = ClusterEntity.orEmpty(request.context());
           cluster.secrets = Secrets.cluster();
+          cluster.restoredFrom = MaintenanceAdmission.normalized(request.restoreFrom());
         });
   }
 
@@ -167,31 +175,39 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
 
   @Override
   public void validateRestore(RestoreRequest request) {
-    throw notBuiltYet("restore");
+    MaintenanceAdmission.restore(cluster, request);
   }
 
   @Override
   public OperationReceipt restore(RestoreRequest request) {
-    throw notBuiltYet("restore");
+    return queue(
+        request.operationId(),
+        () -> MaintenanceAdmission.restore(cluster, request),
+        OperationType.RESTORE,
+        ClusterPhase.RESTORING,
+        () -> restores.accepted(request));
   }
 
   @Override
   public void validateSwitchover(SwitchoverRequest request) {
-    throw notBuiltYet("switchover");
+    MaintenanceAdmission.switchover(cluster, request);
   }
 
   @Override
   public OperationReceipt switchover(SwitchoverRequest request) {
-    throw notBuiltYet("switchover");
+    return queue(
+        request.operationId(),
+        () -> MaintenanceAdmission.switchover(cluster, request),
+        OperationType.SWITCHOVER,
+        ClusterPhase.SWITCHING_OVER,
+        () -> switchovers.accepted(request));
   }
 
   @Override
   public void backupVerified(BackupVerification verification) {
-    // not built yet: verifications are only kept in the catalog
-  }
-
-  private static IllegalStateException notBuiltYet(String update) {
-    return new IllegalStateException("conflict: " + update + " is not available yet");
+    // Signals grow the history as Updates do; count them toward the run's bound.
+    updatesThisRun++;
+    verifications.record(verification);
   }
 
   @Override
@@ -223,7 +239,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
         log.warn(
             "cluster {}: {}; failover {} queued", cluster.clusterId, judgement.why(), operationId);
         triggers.automatic(operationId, report);
-        enqueue(operationId, OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
+        queue.add(operationId, OperationType.FAILOVER, ClusterPhase.FAILING_OVER);
         backupRun.cancel("failover " + operationId + " replaces the primary");
       }
       case ADD -> {
@@ -266,20 +282,8 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
       return new OperationReceipt(verdict.duplicateOf(), true);
     }
     accepted.run();
-    enqueue(operationId, type, next);
+    queue.add(operationId, type, next);
     return new OperationReceipt(operationId, false);
-  }
-
-  private void enqueue(String operationId, OperationType type, ClusterPhase next) {
-    // A backup ends before a failover queued behind it runs (it is cancelled): an unconfirmed
-    // failover returns the cluster to READY, not to a backup that no longer runs.
-    ClusterPhase before =
-        cluster.phase == ClusterPhase.BACKING_UP ? ClusterPhase.READY : cluster.phase;
-    queue.add(new QueuedOperation(operationId, type, before));
-    cluster.phase = next;
-    cluster.operations.remember(operationId);
-    cluster.operations.put(
-        OperationViews.queued(operationId, cluster.clusterId, type, Workflow.currentTimeMillis()));
   }
 
   /**

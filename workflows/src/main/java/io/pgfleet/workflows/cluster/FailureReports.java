@@ -38,6 +38,15 @@ final class FailureReports {
       }
       return ignore("a failover is already running; " + describe(r));
     }
+    if (c.phase == ClusterPhase.RESTORING || c.phase == ClusterPhase.SWITCHING_OVER) {
+      // The operation stops PostgreSQL on purpose; pgpool cannot tell that from a crash.
+      return ignore(
+          "cluster "
+              + c.clusterId
+              + Admission.busy(c)
+              + ", which stops nodes on purpose: only recorded; "
+              + describe(r));
+    }
     // A backup is no reason to keep a failed primary: the failover cancels it.
     if (c.phase != ClusterPhase.READY && c.phase != ClusterPhase.BACKING_UP) {
       return ignore(
@@ -80,7 +89,7 @@ final class FailureReports {
     if (r.atMillis() < c.lastFailoverEndedAtMillis) {
       return "stamped "
           + r.atMillis()
-          + ", before the last failover ended at "
+          + ", before the last failover, switchover or restore ended at "
           + c.lastFailoverEndedAtMillis
           + "; "
           + describe(r);

@@ -4,6 +4,7 @@ import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
 import io.pgfleet.workflows.operation.StepView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,6 +78,48 @@ final class OperationViews {
         now,
         steps,
         null);
+  }
+
+  /** The record with one more step (done after the child), finished when that step was. */
+  static OperationView withStep(OperationView done, StepView step) {
+    List<StepView> steps = new ArrayList<>(done.steps());
+    steps.add(step);
+    return new OperationView(
+        done.operationId(),
+        done.clusterId(),
+        done.type(),
+        done.state(),
+        done.description(),
+        done.startedAtMillis(),
+        done.finishedAtMillis() == null ? null : step.finishedAtMillis(),
+        List.copyOf(steps),
+        done.error());
+  }
+
+  /**
+   * One operation run by two children in turn (a provision, then the restore that fills it): the
+   * first's record with the second's steps, ending in {@code state}; {@code error} null unless it
+   * failed.
+   */
+  static OperationView followedBy(
+      OperationView first,
+      List<StepView> more,
+      OperationState state,
+      String description,
+      String error,
+      long now) {
+    List<StepView> steps = new ArrayList<>(first.steps());
+    steps.addAll(more);
+    return new OperationView(
+        first.operationId(),
+        first.clusterId(),
+        first.type(),
+        state,
+        description,
+        first.startedAtMillis(),
+        now,
+        List.copyOf(steps),
+        error);
   }
 
   private static String describe(OperationType type) {

@@ -9,7 +9,7 @@ import io.pgfleet.workflows.host.RecoveryTarget;
  *
  * @param operationId chosen by the gateway; the Update id and the child workflow's id suffix
  * @param backupId the backup to restore; null picks the newest completed backup before the target
- * @param target where recovery stops (inclusive)
+ * @param target where recovery stops (inclusive); null means the end of the archive (LATEST)
  * @param requestedBy who asked (the API caller), recorded with the operation
  */
 public record RestoreRequest(

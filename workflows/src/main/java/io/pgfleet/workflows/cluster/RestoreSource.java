@@ -7,5 +7,6 @@ import io.pgfleet.workflows.host.RecoveryTarget;
  * source cluster is not touched.
  *
  * @param backupId the backup; null picks the newest completed backup before the target
+ * @param target where recovery stops (inclusive); null means the end of the archive (LATEST)
  */
 public record RestoreSource(String sourceClusterId, String backupId, RecoveryTarget target) {}

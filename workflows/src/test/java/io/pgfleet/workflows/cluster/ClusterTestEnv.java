@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import io.pgfleet.workflows.alert.AlertActivities;
+import io.pgfleet.workflows.backup.BackupScheduleActivities;
 import io.pgfleet.workflows.backup.BackupWorkflow;
 import io.pgfleet.workflows.catalog.Plan;
 import io.pgfleet.workflows.catalog.PlanCatalog;
@@ -12,6 +13,8 @@ import io.pgfleet.workflows.failover.FailoverWorkflow;
 import io.pgfleet.workflows.operation.OperationView;
 import io.pgfleet.workflows.postgres.PostgresSqlActivities;
 import io.pgfleet.workflows.provision.ProvisionWorkflow;
+import io.pgfleet.workflows.restore.RestoreWorkflow;
+import io.pgfleet.workflows.switchover.SwitchoverWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
 
 /**
  * A time-skipping Temporal test server with the cluster workflow under test, scripted children and
- * mocked SQL and alert activities, on the production task queue.
+ * mocked SQL, alert and backup schedule activities, on the production task queue.
  */
 final class ClusterTestEnv implements AutoCloseable {
 
@@ -44,6 +47,8 @@ final class ClusterTestEnv implements AutoCloseable {
   final PostgresSqlActivities sql =
       mock(PostgresSqlActivities.class, withSettings().withoutAnnotations());
   final AlertActivities alerts = mock(AlertActivities.class, withSettings().withoutAnnotations());
+  final BackupScheduleActivities schedules =
+      mock(BackupScheduleActivities.class, withSettings().withoutAnnotations());
   private String firstRunId;
 
   ClusterTestEnv(Class<? extends ClusterWorkflow> implementation) {
@@ -57,7 +62,11 @@ final class ClusterTestEnv implements AutoCloseable {
         FailoverWorkflow.class, () -> new FakeFailoverWorkflow(script));
     worker.registerWorkflowImplementationFactory(
         BackupWorkflow.class, () -> new FakeBackupWorkflow(script));
-    worker.registerActivitiesImplementations(sql, alerts);
+    worker.registerWorkflowImplementationFactory(
+        RestoreWorkflow.class, () -> new FakeRestoreWorkflow(script));
+    worker.registerWorkflowImplementationFactory(
+        SwitchoverWorkflow.class, () -> new FakeSwitchoverWorkflow(script));
+    worker.registerActivitiesImplementations(sql, alerts, schedules);
     env.start();
   }
 

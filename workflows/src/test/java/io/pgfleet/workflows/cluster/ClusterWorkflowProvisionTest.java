@@ -51,7 +51,7 @@ class ClusterWorkflowProvisionTest {
     assertThat(operation.state()).isEqualTo(OperationState.SUCCEEDED);
     assertThat(operation.steps())
         .extracting(StepView::name)
-        .containsExactly("deploy VMs", "mark done");
+        .containsExactly("deploy VMs", "mark done", "ensure backup schedules");
     assertThat(view.operations()).containsExactly(operation);
     assertThat(cluster.operation("no-such-operation")).isNull();
   }

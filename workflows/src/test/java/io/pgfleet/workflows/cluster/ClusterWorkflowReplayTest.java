@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgfleet.workflows.backup.BackupMode;
+import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.failover.FailoverOutcome;
+import io.pgfleet.workflows.host.RecoveryTarget;
 import io.pgfleet.workflows.replay.NonDeterminism;
 import io.pgfleet.workflows.replay.StoredHistories;
+import io.pgfleet.workflows.switchover.SwitchoverOutcome;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -24,6 +27,8 @@ class ClusterWorkflowReplayTest {
   private static final String HISTORY = "cluster-provision-bind-deprovision";
   private static final String FAILOVER_HISTORY = "cluster-provision-failover-deprovision";
   private static final String BACKUP_HISTORY = "cluster-provision-backup-deprovision";
+  private static final String RESTORE_SWITCHOVER_HISTORY =
+      "cluster-provision-restore-switchover-deprovision";
 
   @Test
   void theRecordedProvisionBindDeprovisionHistoryReplays() throws Exception {
@@ -81,6 +86,39 @@ class ClusterWorkflowReplayTest {
   }
 
   @Test
+  void theRecordedHistoryWithRestoresSwitchoversAndVerificationsReplays() throws Exception {
+    WorkflowExecutionHistory history =
+        StoredHistories.load(
+            RESTORE_SWITCHOVER_HISTORY, ClusterWorkflowReplayTest::runRestoreSwitchoverScenario);
+
+    assertThat(
+            history.getEvents().stream()
+                .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+                .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes())
+                .map(a -> a.getWorkflowType().getName()))
+        .containsExactly(
+            "ProvisionWorkflow",
+            "BackupWorkflow",
+            "RestoreWorkflow",
+            "RestoreWorkflow",
+            "SwitchoverWorkflow",
+            "SwitchoverWorkflow",
+            "DeprovisionWorkflow");
+    assertThat(
+            history.getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
+        .contains("BackupSchedules.ensure", "BackupSchedules.remove", "Alert.send");
+    assertThat(history.getEvents())
+        .extracting(HistoryEvent::getEventType)
+        .contains(
+            EventType.EVENT_TYPE_MARKER_RECORDED, // the version of the schedule change
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+        .endsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    WorkflowReplayer.replayWorkflowExecution(history, ClusterWorkflowImpl.class);
+  }
+
+  @Test
   void aChangedCommandSequenceIsCaughtAsNondeterministic() throws Exception {
     WorkflowExecutionHistory history = stored();
 
@@ -130,6 +168,48 @@ class ClusterWorkflowReplayTest {
       cluster.backup(new BackupRequest("bk-2", BackupMode.COPY));
       t.awaitOperation("bk-2");
       t.awaitPhase(ClusterPhase.READY);
+      cluster.deprovision(new DeprovisionRequest("op-2"));
+      t.awaitCompletion();
+      return t.client.fetchHistory(ClusterTestEnv.WORKFLOW_ID);
+    }
+  }
+
+  /**
+   * Provision (schedules ensured), a backup, a restore that fails (CRITICAL) and one that succeeds
+   * (RESOLVED), a switchover with a failure report while it runs (only recorded), one rolled back
+   * (WARNING), a failed and a passed verification (CRITICAL, RESOLVED), deprovision (schedules
+   * removed).
+   */
+  private static WorkflowExecutionHistory runRestoreSwitchoverScenario() {
+    try (ClusterTestEnv t = new ClusterTestEnv(ClusterWorkflowImpl.class)) {
+      ClusterWorkflow cluster = t.start();
+      cluster.provision(provision("op-1", PlanCatalog.SMALL));
+      t.awaitPhase(ClusterPhase.READY);
+      cluster.backup(new BackupRequest("bk-1", BackupMode.SNAPSHOT));
+      t.awaitOperation("bk-1");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.restore = ChildScript.Behaviour.fail("recovery ended before its target");
+      cluster.restore(new RestoreRequest("rs-1", "bk-1", RecoveryTarget.latest(), "alice"));
+      t.awaitOperation("rs-1");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.restore = ChildScript.Behaviour.SUCCEED;
+      cluster.restore(new RestoreRequest("rs-2", "bk-1", RecoveryTarget.latest(), "alice"));
+      t.awaitOperation("rs-2");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.switchover = ChildScript.Behaviour.HOLD;
+      cluster.switchover(new SwitchoverRequest("sw-1", "alice", "drill"));
+      t.childProgress("sw-1");
+      t.report("pgpool/0", TestTopologies.PRIMARY_ADDRESS, "health check failed");
+      t.release("sw-1");
+      t.awaitOperation("sw-1");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.switchover = ChildScript.Behaviour.SUCCEED;
+      t.script.switchoverOutcome = SwitchoverOutcome.FAILED;
+      cluster.switchover(new SwitchoverRequest("sw-2", "alice", "drill"));
+      t.awaitOperation("sw-2");
+      t.awaitPhase(ClusterPhase.READY);
+      cluster.backupVerified(new BackupVerification("c-0001", "bk-1", false, "bad", "vf-1", 1));
+      cluster.backupVerified(new BackupVerification("c-0001", "bk-1", true, "good", "vf-2", 2));
       cluster.deprovision(new DeprovisionRequest("op-2"));
       t.awaitCompletion();
       return t.client.fetchHistory(ClusterTestEnv.WORKFLOW_ID);

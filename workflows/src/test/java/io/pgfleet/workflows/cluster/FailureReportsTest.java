@@ -43,7 +43,7 @@ class FailureReportsTest {
     c.lastFailoverEndedAtMillis = 1_000;
 
     assertThat(FailureReports.judge(c, report(PRIMARY, 999), false).why())
-        .startsWith("stamped 999, before the last failover ended at 1000");
+        .startsWith("stamped 999, before the last failover, switchover or restore ended at 1000");
     assertThat(FailureReports.judge(c, report(PRIMARY, 1_000), false).action())
         .isEqualTo(Action.START);
   }

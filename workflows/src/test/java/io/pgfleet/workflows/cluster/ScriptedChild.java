@@ -1,6 +1,5 @@
 package io.pgfleet.workflows.cluster;
 
-import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.cluster.ChildScript.Behaviour;
 import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.operation.OperationView;
@@ -34,7 +33,7 @@ class ScriptedChild {
             }
             if (behaviour.failure() != null) {
               throw ApplicationFailure.newNonRetryableFailure(
-                  behaviour.failure(), FailureType.BOSH_TASK_FAILED.name());
+                  behaviour.failure(), behaviour.failureType().name());
             }
           });
       recorder.step("mark done", () -> {});

@@ -14,6 +14,11 @@ final class TestClusters {
 
   private TestClusters() {}
 
+  /** A cluster workflow that has accepted no provision yet. */
+  static ClusterEntity fresh() {
+    return ClusterEntity.from(ClusterWorkflowInput.fresh(ID));
+  }
+
   /** Provisioned by op-1 (op-0 also seen), with the test topology and these bindings. */
   static ClusterEntity entity(ClusterPhase phase, String... bindingIds) {
     OperationView provision =
@@ -36,6 +41,7 @@ final class TestClusters {
             bindings,
             List.of(provision),
             List.of("op-1", "op-0"),
+            null,
             null,
             null,
             null);
