@@ -1,5 +1,6 @@
 package io.pgfleet.activities.host;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +30,37 @@ final class ArchivePgSettings {
       Pattern.compile(" --stanza=([A-Za-z0-9._-]+) archive-push ");
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9/._=:+-]+");
 
+  /**
+   * What a restored server archives with while its own cluster's stanza is not configured yet: a
+   * command that fails, so PostgreSQL keeps every WAL file (and the new timeline's history) until
+   * configureArchiving names the stanza. It never names pgBackRest, so {@link #stanzaOf} finds
+   * none.
+   */
+  static final String HELD_COMMAND =
+      "echo 'pgfleet: WAL archiving held after a restore until configureArchiving' >&2; exit 1";
+
   /** archive_mode on: a standby keeps it but archives only once promoted. */
   static Map<String, String> of(String stanza, PgBackRestFiles files) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(ARCHIVE_MODE, "on");
-    settings.put(ARCHIVE_COMMAND, command(stanza, files) + " archive-push %p");
-    settings.put(RESTORE_COMMAND, command(stanza, files) + " archive-get %f \"%p\"");
+    settings.put(ARCHIVE_COMMAND, command(files.config(), stanza, files) + " archive-push %p");
+    settings.put(RESTORE_COMMAND, restoreCommand(files.config(), stanza, files));
     settings.put(ARCHIVE_TIMEOUT, ARCHIVE_TIMEOUT_VALUE);
     return settings;
+  }
+
+  /** Archiving on but held (see {@link #HELD_COMMAND}); no restore_command. */
+  static Map<String, String> held() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put(ARCHIVE_MODE, "on");
+    settings.put(ARCHIVE_COMMAND, HELD_COMMAND);
+    settings.put(ARCHIVE_TIMEOUT, ARCHIVE_TIMEOUT_VALUE);
+    return settings;
+  }
+
+  /** pgBackRest archive-get of {@code stanza} with the configuration file {@code config}. */
+  static String restoreCommand(Path config, String stanza, PgBackRestFiles files) {
+    return command(config, stanza, files) + " archive-get %f \"%p\"";
   }
 
   /** The stanza an archive_command written by {@link #of} pushes to. */
@@ -69,10 +93,10 @@ final class ArchivePgSettings {
     return settings;
   }
 
-  private static String command(String stanza, PgBackRestFiles files) {
+  private static String command(Path config, String stanza, PgBackRestFiles files) {
     return shellWord(files.binary())
         + " "
-        + shellWord("--config=" + files.config())
+        + shellWord("--config=" + config)
         + " --stanza="
         + stanza;
   }

@@ -43,20 +43,45 @@ final class ArchivingSetup {
       // bootstrapPrimary or buildStandby writes the archiving settings with the rest
       return status.read();
     }
-    Map<String, String> wanted = new LinkedHashMap<>(node.config().current());
+    List<String> passwords = List.of(node.storedPgPass().map(PgPass::superuserPassword).orElse(""));
+    Map<String, String> onDisk = node.config().current();
+    boolean stanzaReady = releasesHeldWal(onDisk, settings.stanza(), passwords);
+    Map<String, String> wanted = new LinkedHashMap<>(onDisk);
     wanted.putAll(ArchivePgSettings.of(settings.stanza(), files));
     ConfigChange change = node.config().write(wanted, currentHba());
     if (!node.server().isRunning()) {
       return status.read();
     }
-    List<String> passwords = List.of(node.storedPgPass().map(PgPass::superuserPassword).orElse(""));
     try (Connection c = node.run(change, passwords)) {
       if (!PostgresAdmin.inRecovery(c)) {
-        verification.ensure(c, settings.stanza());
+        verification.ensure(c, settings.stanza(), stanzaReady);
       }
       return status.read(c);
     } catch (SQLException e) {
       throw node.sqlFailure("configuring WAL archiving", e);
+    }
+  }
+
+  /**
+   * A restored primary holding its WAL (see {@link ArchivePgSettings#HELD_COMMAND}) gets its stanza
+   * ready first: once archive_command names the stanza, the archiver pushes the held WAL at once,
+   * and pushes into a stanza of another database system would fail (and hold its lock). True when
+   * the stanza was made ready here.
+   */
+  private boolean releasesHeldWal(
+      Map<String, String> onDisk, String stanza, List<String> passwords) {
+    if (!ArchivePgSettings.HELD_COMMAND.equals(onDisk.get(ArchivePgSettings.ARCHIVE_COMMAND))
+        || !node.server().isRunning()) {
+      return false;
+    }
+    try (Connection c = node.connect(passwords)) {
+      if (PostgresAdmin.inRecovery(c)) {
+        return false;
+      }
+      verification.prepareStanza(c, stanza);
+      return true;
+    } catch (SQLException e) {
+      throw node.sqlFailure("preparing stanza " + stanza + " for held WAL", e);
     }
   }
 

@@ -16,6 +16,15 @@ record ControlData(int timeline, String checkpointLsn) {
       Pattern.compile(
           "^Latest checkpoint location:\\s+([0-9A-F]+/[0-9A-F]+)\\s*$", Pattern.MULTILINE);
 
+  private static final Pattern SYSTEM =
+      Pattern.compile("^Database system identifier:\\s+(\\d+)\\s*$", Pattern.MULTILINE);
+
+  /** The database system identifier, which every copy of one cluster shares. */
+  static Optional<String> systemIdentifier(String output) {
+    Matcher m = SYSTEM.matcher(output);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
   static Optional<ControlData> parse(String output) {
     Matcher timeline = TIMELINE.matcher(output);
     Matcher location = LOCATION.matcher(output);

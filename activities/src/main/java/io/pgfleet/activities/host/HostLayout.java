@@ -41,6 +41,21 @@ final class HostLayout {
     return agentStateDir().resolve("cluster-id");
   }
 
+  /** What prepareRestore set up for the data on this disk (see {@link RestoreMarker}). */
+  Path restoreMarkerFile() {
+    return agentStateDir().resolve("restore");
+  }
+
+  /** How that restore's recovery ended, once it has (see {@link RecoveryOutcomeFile}). */
+  Path recoveryOutcomeFile() {
+    return agentStateDir().resolve("recovery-outcome");
+  }
+
+  /** Where the server log of the running recovery begins; the log lives on the same disk. */
+  Path recoveryLogOffsetFile() {
+    return runDir().resolve("postgres.recovery-log-offset");
+  }
+
   /** Unix sockets of PostgreSQL and pgpool: per VM, never the shared /var/run/postgresql. */
   Path socketDir() {
     return env.dataDir().resolve("sock");

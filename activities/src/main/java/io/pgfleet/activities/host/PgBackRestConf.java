@@ -27,15 +27,30 @@ final class PgBackRestConf {
 
   static String render(
       ArchiveSettings s, boolean async, PgBackRestFiles files, HostEnvironment env, HostLayout l) {
+    return render(s, async, files.caFile(), "configureArchiving", files, env, l);
+  }
+
+  /**
+   * A configuration for {@code s} with its CA in {@code caFile}, the header naming the activity
+   * that wrote it.
+   */
+  static String render(
+      ArchiveSettings s,
+      boolean async,
+      java.nio.file.Path caFile,
+      String writer,
+      PgBackRestFiles files,
+      HostEnvironment env,
+      HostLayout l) {
     StringBuilder out =
-        new StringBuilder("# Managed by the pgfleet node agent (configureArchiving).\n[global]\n");
+        new StringBuilder("# Managed by the pgfleet node agent (" + writer + ").\n[global]\n");
     option(out, "repo1-type", "s3");
     option(out, "repo1-s3-endpoint", s.endpoint());
     option(out, "repo1-storage-port", Integer.toString(s.port()));
     option(out, "repo1-s3-uri-style", uriStyle(s));
     option(out, "repo1-storage-verify-tls", s.verifyTls() ? "y" : "n");
     if (s.caPem() != null) {
-      option(out, "repo1-storage-ca-file", files.caFile().toString());
+      option(out, "repo1-storage-ca-file", caFile.toString());
     }
     option(out, "repo1-s3-bucket", s.bucket());
     option(out, "repo1-s3-region", s.region());

@@ -31,6 +31,24 @@ final class PgBackRestFiles {
     return layout.pgBackRestDir().resolve("pgbackrest.conf");
   }
 
+  /**
+   * A restore's own configuration: the source archive's repository and stanza, so a restore from
+   * another cluster's stanza leaves this VM's archiving configuration alone.
+   */
+  Path restoreConfig() {
+    return layout.pgBackRestDir().resolve("restore.conf");
+  }
+
+  /** The CA certificate(s) of the restore's source store, when its settings bring their own. */
+  Path restoreCaFile() {
+    return layout.pgBackRestDir().resolve("restore-ca.pem");
+  }
+
+  /** archive-get's prefetched WAL of a stanza (async), stale once another restore begins. */
+  Path getQueue(String stanza) {
+    return spoolDir().resolve("archive").resolve(stanza).resolve("in");
+  }
+
   /** The CA certificate(s) of the object store, when the settings bring their own. */
   Path caFile() {
     return layout.pgBackRestDir().resolve("ca.pem");

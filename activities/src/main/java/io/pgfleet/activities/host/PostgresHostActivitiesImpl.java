@@ -20,6 +20,7 @@ import io.pgfleet.workflows.host.StartBackupInput;
 import io.pgfleet.workflows.host.StopPostgresInput;
 import io.pgfleet.workflows.host.StopPostgresInput.ShutdownMode;
 import io.pgfleet.workflows.host.WriteHold;
+import java.time.Duration;
 
 /**
  * PostgreSQL 15 on this VM: data directory {@code <storeDir>/postgres}, sockets in {@code
@@ -27,11 +28,19 @@ import io.pgfleet.workflows.host.WriteHold;
  * <dataDir>/sys/run/postgres.pid} while it should run. Changes are serialized per VM; status reads
  * run alongside them. WAL archiving: pgBackRest, configuration in {@code <dataDir>/pgbackrest}.
  * Base backups hold their own sessions and are not serialized with changes: a backup waiting for
- * the archive must not hold up a promotion.
+ * the archive must not hold up a promotion. A point-in-time restore (prepareRestore, awaitRecovery)
+ * keeps its state in {@code <storeDir>/pgfleet} (see docs/backup.md, "Restore on the node").
  */
 public final class PostgresHostActivitiesImpl implements PostgresHostActivities {
 
+  /**
+   * How long awaitRecovery waits when called outside a Temporal activity (tests, tools); inside one
+   * its timeout bounds the wait.
+   */
+  private static final Duration RECOVERY_WAIT_OUTSIDE_ACTIVITY = Duration.ofHours(1);
+
   private final PostgresNode node;
+  private final PgBackRestFiles pgBackRest;
   private final ArchiveStatusReader archiveStatus;
   private final ArchivingSetup archiving;
   private final BackupSessions backups;
@@ -39,10 +48,13 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
 
   public PostgresHostActivitiesImpl(HostEnvironment env) {
     this.node = new PostgresNode(env);
-    PgBackRestFiles pgBackRest = new PgBackRestFiles(node.layout());
+    this.pgBackRest = new PgBackRestFiles(node.layout());
     ArchiveVerification verification =
         new ArchiveVerification(
-            pgBackRest, node.files(), new PgBackRest(pgBackRest, node.runner(), env.address()));
+            pgBackRest,
+            node.files(),
+            new PgBackRest(pgBackRest, node.runner(), env.address()),
+            node.layout().restoreMarkerFile());
     this.archiveStatus = new ArchiveStatusReader(node, pgBackRest, verification);
     this.archiving = new ArchivingSetup(node, pgBackRest, verification, archiveStatus);
     this.backups = new BackupSessions(node);
@@ -158,12 +170,13 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   }
 
   @Override
-  public void prepareRestore(PrepareRestoreInput input) {
-    throw new UnsupportedOperationException("not built yet");
+  public synchronized void prepareRestore(PrepareRestoreInput input) {
+    new RestorePreparation(node, pgBackRest).run(input);
   }
 
+  /** Holds the node's lock only to start and to finish: the wait itself is a read. */
   @Override
   public RecoveryOutcome awaitRecovery() {
-    throw new UnsupportedOperationException("not built yet");
+    return new RecoveryWatch(node, pgBackRest, this, RECOVERY_WAIT_OUTSIDE_ACTIVITY).run();
   }
 }

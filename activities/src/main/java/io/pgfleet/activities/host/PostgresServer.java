@@ -65,6 +65,34 @@ final class PostgresServer {
     postmasterPid().ifPresent(pid -> pids.record(HostLayout.POSTGRES, pid));
   }
 
+  /**
+   * Starts the postmaster without waiting until it accepts connections: a point-in-time recovery
+   * may take longer than any fixed wait, and it is watched separately.
+   */
+  void launch() {
+    if (!isRunning()) {
+      runner.run(
+          pgCtl(
+              QUICK,
+              "start",
+              "-D",
+              pgData(),
+              "-l",
+              layout.logFile(HostLayout.POSTGRES).toString(),
+              "-W"));
+    }
+  }
+
+  /** Records the running postmaster's pid (the cloud's sign that it should run). */
+  void recordPid() {
+    postmasterPid().ifPresent(pid -> pids.record(HostLayout.POSTGRES, pid));
+  }
+
+  /** The server stopped by itself and is meant to stay down: no pid file. */
+  void forgetPid() {
+    pids.remove(HostLayout.POSTGRES);
+  }
+
   /** Stops the server if it runs; the pid file goes first, since stopping is now the intent. */
   void stop(ShutdownMode mode) {
     stop(mode, PG_CTL_WAIT_SECONDS);

@@ -66,4 +66,24 @@ class ArchivePgSettingsTest {
     assertThat(ArchivePgSettings.carryOver(wanted, ArchivePgSettings.of("c-1", files), files))
         .isEqualTo(wanted);
   }
+
+  @Test
+  void heldArchivingKeepsWalWithoutNamingAStanza() {
+    PgBackRestFiles files = files(dir);
+
+    Map<String, String> held = ArchivePgSettings.held();
+
+    assertThat(held)
+        .containsEntry("archive_mode", "on")
+        .containsEntry("archive_command", ArchivePgSettings.HELD_COMMAND)
+        .doesNotContainKey("restore_command");
+    assertThat(ArchivePgSettings.HELD_COMMAND).endsWith("exit 1");
+    assertThat(ArchivePgSettings.stanzaOf(held)).isEmpty();
+    assertThat(ArchivePgSettings.restoreCommand(files.restoreConfig(), "c-9", files))
+        .isEqualTo(
+            files.binary()
+                + " --config="
+                + files.restoreConfig()
+                + " --stanza=c-9 archive-get %f \"%p\"");
+  }
 }

@@ -21,4 +21,18 @@ class ControlDataTest {
     assertThat(ControlData.parse(output)).hasValue(new ControlData(2, "0/3000028"));
     assertThat(ControlData.parse("garbage")).isEmpty();
   }
+
+  @Test
+  void readsTheDatabaseSystemIdentifier() {
+    String output =
+        """
+        pg_control version number:            1300
+        Catalog version number:               202209061
+        Database system identifier:           7441096466468356120
+        Database cluster state:               in production
+        """;
+
+    assertThat(ControlData.systemIdentifier(output)).hasValue("7441096466468356120");
+    assertThat(ControlData.systemIdentifier("garbage")).isEmpty();
+  }
 }
