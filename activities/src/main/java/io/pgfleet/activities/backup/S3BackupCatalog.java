@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -37,24 +38,27 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
   private static final String JSON_TYPE = "application/json";
 
   private final S3Repository repository;
+  private final S3WalArchive archive;
 
   /**
    * @param settings the repository part is used: endpoint, port, bucket, region, keys, TLS
    */
   public S3BackupCatalog(ArchiveSettings settings) {
     this.repository = new S3Repository(settings);
+    this.archive = new S3WalArchive(repository);
   }
 
   @Override
   public void put(BackupRecord record) {
     String key = BackupCatalogKeys.key(record.clusterId(), record.backupId());
-    byte[] json = BackupRecordJson.write(record.withPgfleetVersion(VERSION));
-    call(
-        "writing " + key,
-        () ->
-            repository.s3.putObject(
-                b -> b.bucket(repository.bucket).key(key).contentType(JSON_TYPE),
-                RequestBody.fromBytes(json)));
+    if (VerificationKeys.isVerification(key)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "backup id '"
+              + record.backupId()
+              + "' cannot name a catalog entry: its key would be taken for a verification",
+          FailureType.INVALID_INPUT.name());
+    }
+    putJson(key, BackupRecordJson.write(record.withPgfleetVersion(VERSION)));
   }
 
   @Override
@@ -69,19 +73,7 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
 
   @Override
   public List<BackupRecord> list(String clusterId) {
-    String prefix = BackupCatalogKeys.prefix(clusterId);
-    List<String> keys =
-        call(
-            "listing " + prefix,
-            () ->
-                repository
-                    .s3
-                    .listObjectsV2Paginator(b -> b.bucket(repository.bucket).prefix(prefix))
-                    .contents()
-                    .stream()
-                    .map(S3Object::key)
-                    .filter(key -> key.endsWith(BackupCatalogKeys.SUFFIX))
-                    .toList());
+    List<String> keys = keys(clusterId, key -> !VerificationKeys.isVerification(key));
     List<BackupRecord> records = new ArrayList<>();
     for (String key : keys) {
       try {
@@ -107,16 +99,8 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
 
   /** Throws NoSuchKeyException for a missing object; INVALID_INPUT for one that is no entry. */
   private BackupRecord read(String key) {
-    byte[] json =
-        call(
-            "reading " + key,
-            () ->
-                repository
-                    .s3
-                    .getObjectAsBytes(b -> b.bucket(repository.bucket).key(key))
-                    .asByteArray());
     try {
-      return BackupRecordJson.read(key, json);
+      return BackupRecordJson.read(key, bytes(key));
     } catch (IOException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "catalog object " + key + " is not a backup entry: " + e.getMessage(),
@@ -128,38 +112,94 @@ public final class S3BackupCatalog implements BackupCatalogActivities, AutoClose
     return record.start() != null ? record.start().atMillis() : record.recordedAtMillis();
   }
 
-  private static <T> T call(String what, java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (NoSuchKeyException e) {
-      throw e;
-    } catch (SdkException e) {
-      throw S3Failures.toFailure("Backup catalog: " + what, e);
-    }
+  private static <T> T call(String what, Supplier<T> action) {
+    return S3Calls.call(what, action);
   }
 
+  /** Replaces whatever the key held: writing the same object twice leaves the same object. */
+  private void putJson(String key, byte[] json) {
+    call(
+        "writing " + key,
+        () ->
+            repository.s3.putObject(
+                b -> b.bucket(repository.bucket).key(key).contentType(JSON_TYPE),
+                RequestBody.fromBytes(json)));
+  }
+
+  /** The object's content; NoSuchKeyException when it is gone. */
+  private byte[] bytes(String key) {
+    return call(
+        "reading " + key,
+        () ->
+            repository
+                .s3
+                .getObjectAsBytes(b -> b.bucket(repository.bucket).key(key))
+                .asByteArray());
+  }
+
+  /** The cluster's catalog objects (entries and verifications) that {@code wanted} accepts. */
+  private List<String> keys(String clusterId, Predicate<String> wanted) {
+    String prefix = BackupCatalogKeys.prefix(clusterId);
+    return call(
+        "listing " + prefix,
+        () ->
+            repository
+                .s3
+                .listObjectsV2Paginator(b -> b.bucket(repository.bucket).prefix(prefix))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .filter(key -> key.endsWith(BackupCatalogKeys.SUFFIX) && wanted.test(key))
+                .toList());
+  }
+
+  /** Entry and verification in one request; either may be gone already. */
   @Override
   public void delete(BackupRef ref) {
-    throw new UnsupportedOperationException("not built yet");
+    String entry = BackupCatalogKeys.key(ref.clusterId(), ref.backupId());
+    S3Deletes.delete(
+        repository, List.of(VerificationKeys.key(ref.clusterId(), ref.backupId()), entry));
   }
 
   @Override
   public ArchiveCoverage archiveCoverage(String clusterId) {
-    throw new UnsupportedOperationException("not built yet");
+    return archive.coverage(clusterId);
   }
 
   @Override
   public int pruneWal(PruneWalRequest request) {
-    throw new UnsupportedOperationException("not built yet");
+    int pruned = archive.prune(request);
+    if (pruned > 0) {
+      LOG.info(
+          "pruned {} WAL files of cluster {} before {}",
+          pruned,
+          request.clusterId(),
+          request.oldestNeededWalFile());
+    }
+    return pruned;
   }
 
   @Override
   public void putVerification(BackupVerification verification) {
-    throw new UnsupportedOperationException("not built yet");
+    String key = VerificationKeys.key(verification.clusterId(), verification.backupId());
+    putJson(key, VerificationJson.write(verification));
   }
 
   @Override
   public List<BackupVerification> verifications(String clusterId) {
-    throw new UnsupportedOperationException("not built yet");
+    List<BackupVerification> verifications = new ArrayList<>();
+    for (String key : keys(clusterId, VerificationKeys::isVerification)) {
+      try {
+        verifications.add(VerificationJson.read(key, bytes(key)));
+      } catch (NoSuchKeyException e) {
+        // deleted with its backup between listing and reading
+      } catch (IOException e) {
+        LOG.warn("skipping {} in the backup catalog: {}", key, e.getMessage());
+      }
+    }
+    verifications.sort(
+        Comparator.comparingLong(BackupVerification::verifiedAtMillis)
+            .thenComparing(BackupVerification::backupId));
+    return verifications;
   }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pgfleet.activities.backup.S3BackupCatalog;
 import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.backup.ArchiveCoverage;
 import io.pgfleet.workflows.host.ArchiveStatus;
 import io.pgfleet.workflows.host.ConfigureArchivingInput;
 import io.pgfleet.workflows.host.StopPostgresInput;
@@ -190,6 +192,14 @@ class ArchivingIT {
     assertThat(archive.get("min").asText()).startsWith("00000001");
     assertThat(archive.get("max").asText()).startsWith("00000002");
     assertThat(rechecked.repositoryChecked()).isTrue();
+    try (S3BackupCatalog catalog = new S3BackupCatalog(cluster.settings)) {
+      // the catalog's reading of pgBackRest's layout agrees with pgBackRest itself
+      ArchiveCoverage coverage = catalog.archiveCoverage(cluster.clusterId);
+      assertThat(coverage.timelines()).containsExactly(1, 2);
+      assertThat(coverage.oldestWalFile()).isEqualTo(archive.get("min").asText());
+      assertThat(coverage.newestWalFile()).isEqualTo(archive.get("max").asText());
+      assertThat(coverage.newestArchivedAtMillis()).isNotNull();
+    }
   }
 
   private void awaitRows(TestVm vm, int rows) throws Exception {

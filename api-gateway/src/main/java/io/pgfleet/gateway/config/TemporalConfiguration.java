@@ -7,6 +7,8 @@ import io.pgfleet.gateway.clusters.BackupWorkflows;
 import io.pgfleet.gateway.clusters.ClusterOperations;
 import io.pgfleet.gateway.clusters.TemporalBackupWorkflows;
 import io.pgfleet.gateway.clusters.TemporalClusterOperations;
+import io.pgfleet.gateway.rollouts.Rollouts;
+import io.pgfleet.gateway.rollouts.TemporalRollouts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
@@ -59,6 +61,11 @@ public class TemporalConfiguration {
   @Bean
   ClusterOperations clusterOperations(WorkflowClient client) {
     return new TemporalClusterOperations(client);
+  }
+
+  @Bean
+  Rollouts rollouts(WorkflowClient client) {
+    return new TemporalRollouts(client);
   }
 
   @Bean

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgfleet.codec.EncryptionKeys;
+import io.pgfleet.gateway.rollouts.RolloutTestServer;
 import io.pgfleet.workflows.catalog.PlanCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +73,12 @@ public abstract class GatewayIntegrationTest {
       return new FakeClusterOperations();
     }
 
+    @Bean(destroyMethod = "close")
+    @Primary
+    RolloutTestServer rolloutTestServer() {
+      return new RolloutTestServer();
+    }
+
     @Bean
     @Primary
     FakeBackupWorkflows fakeBackupWorkflows() {
@@ -82,6 +89,7 @@ public abstract class GatewayIntegrationTest {
   @Autowired protected MockMvc mvc;
   @Autowired protected FakeClusterOperations clusters;
   @Autowired protected FakeBackupWorkflows backupWorkflows;
+  @Autowired protected RolloutTestServer rollouts;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected ObjectMapper json;
 

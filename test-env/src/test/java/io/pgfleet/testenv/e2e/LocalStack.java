@@ -93,6 +93,8 @@ final class LocalStack implements AutoCloseable {
           "--pgfleet.iaas.ec2.secret-key=" + boshPassword,
           "--pgfleet.alerts.webhook-urls=" + alertReceiver.url(),
           "--pgfleet.alerts.webhook-secret=" + alertReceiver.secret,
+          // the shared dev server outlives this stack: no fleet rollout may reach its clusters
+          "--pgfleet.rollout.scheduled=false",
           "--pgfleet.backup.repository.endpoint=" + s3.settings().host(),
           "--pgfleet.backup.repository.port=" + s3.settings().httpsPort(),
           "--pgfleet.backup.repository.bucket=" + s3.settings().bucket(),

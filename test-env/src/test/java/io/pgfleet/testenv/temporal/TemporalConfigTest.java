@@ -23,7 +23,10 @@ class TemporalConfigTest {
             new SearchAttributeDefinition("PgClusterPhase", "Keyword"),
             new SearchAttributeDefinition("PgOperationType", "Keyword"),
             new SearchAttributeDefinition("PgPlan", "Keyword"),
-            new SearchAttributeDefinition("PgRolloutId", "Keyword"));
+            new SearchAttributeDefinition("PgRolloutId", "Keyword"),
+            new SearchAttributeDefinition("PgRolloutState", "Keyword"),
+            new SearchAttributeDefinition("PgRolloutSucceeded", "Int"),
+            new SearchAttributeDefinition("PgRolloutFailed", "Int"));
   }
 
   @Test

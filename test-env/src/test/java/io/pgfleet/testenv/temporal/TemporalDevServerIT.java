@@ -42,7 +42,9 @@ class TemporalDevServerIT {
                   "PgClusterPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
                   "PgOperationType", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
                   "PgPlan", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-                  "PgRolloutId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+                  "PgRolloutId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+                  "PgRolloutState", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+                  "PgRolloutSucceeded", IndexedValueType.INDEXED_VALUE_TYPE_INT));
       assertThat(uiStatus(server.uiUrl().orElseThrow())).isEqualTo(200);
 
       try (EchoRun run = EchoRun.on(server)) {

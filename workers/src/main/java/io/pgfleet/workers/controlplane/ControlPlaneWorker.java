@@ -6,14 +6,18 @@ import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
+import io.pgfleet.workers.controlplane.fleet.TemporalFleetActivities;
+import io.pgfleet.workflows.backup.ArchiveCoverageWorkflowImpl;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupWorkflowImpl;
+import io.pgfleet.workflows.backup.schedule.ScheduledBackupWorkflowImpl;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
 import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
+import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -43,7 +47,9 @@ class ControlPlaneWorker {
       Ec2IaasActivities iaas,
       AlertActivitiesImpl alerts,
       ConfiguredArchiveRepository archiveRepository,
-      BackupCatalogActivities catalog) {
+      BackupCatalogActivities catalog,
+      TemporalBackupSchedules schedules,
+      TemporalClusterRequests clusterRequests) {
     this.factory = factory;
     this.properties = properties;
     this.alerts = alerts;
@@ -55,9 +61,21 @@ class ControlPlaneWorker {
         FailoverWorkflowImpl.class,
         RestoreWorkflowImpl.class,
         BackupWorkflowImpl.class,
-        SwitchoverWorkflowImpl.class);
+        FleetRolloutWorkflowImpl.class,
+        SwitchoverWorkflowImpl.class,
+        ScheduledBackupWorkflowImpl.class,
+        ArchiveCoverageWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        bosh, manifests, sql, iaas, alerts, archiveRepository, catalog);
+        bosh,
+        manifests,
+        sql,
+        iaas,
+        alerts,
+        archiveRepository,
+        catalog,
+        schedules,
+        clusterRequests,
+        new TemporalFleetActivities(factory.getWorkflowClient()));
     this.archiveRepository = archiveRepository;
   }
 

@@ -85,7 +85,7 @@ class ControlPlaneActivitiesTest {
 
     WorkerSettings.activities()
         .withBean(WorkerFactory.class, env::getWorkerFactory)
-        .withUserConfiguration(ControlPlaneWorker.class)
+        .withUserConfiguration(ScheduleConfiguration.class, ControlPlaneWorker.class)
         .withPropertyValues(
             "pgfleet.iaas.ec2.endpoint=" + ec2.url("/"),
             "pgfleet.alerts.webhook-urls=" + webhook.url("/alerts"),

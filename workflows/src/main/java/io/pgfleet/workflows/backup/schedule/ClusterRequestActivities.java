@@ -1,0 +1,20 @@
+package io.pgfleet.workflows.backup.schedule;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Requests to a cluster workflow made on a workflow's behalf: workflow code cannot send Updates, so
+ * the control-plane worker, which holds a client, sends them. Run on the control queue.
+ */
+@ActivityInterface
+public interface ClusterRequestActivities {
+
+  /**
+   * Sends the {@code backup} Update to {@code cluster/<clusterId>} (Update id = operationId, so a
+   * retry finds the same backup) and waits, heartbeating, until the cluster records its outcome. A
+   * cluster that refuses (busy, not ready, deleted) or does not exist is SKIPPED, not a failure.
+   */
+  @ActivityMethod(name = "ClusterRequests.requestBackup")
+  RequestedBackup requestBackup(String clusterId, String operationId);
+}
