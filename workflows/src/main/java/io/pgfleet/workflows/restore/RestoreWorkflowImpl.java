@@ -2,9 +2,7 @@ package io.pgfleet.workflows.restore;
 
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.backup.ArchiveRepositoryActivities;
-import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupRecord;
-import io.pgfleet.workflows.backup.BackupRef;
 import io.pgfleet.workflows.bosh.AttachDiskRequest;
 import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
@@ -44,8 +42,6 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
 
   private static final Logger LOG = Workflow.getLogger(RestoreWorkflowImpl.class);
 
-  private final BackupCatalogActivities catalog =
-      Workflow.newActivityStub(BackupCatalogActivities.class, RestorePolicies.QUICK);
   private final ArchiveRepositoryActivities repository =
       Workflow.newActivityStub(ArchiveRepositoryActivities.class, RestorePolicies.QUICK);
   private final BoshActivities boshRead =
@@ -70,7 +66,7 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
     Nodes nodes = new Nodes(input);
     Topology topology = input.topology();
     try {
-      RestorePlan plan = recorder.step("validate", () -> validate(input));
+      RestorePlan plan = recorder.step("validate", () -> new RestoreValidation().validate(input));
       progress.disks = recorder.step("find disks", () -> findDisks(input));
       recorder.step("stop PostgreSQL", () -> stopPostgres(nodes));
       recorder.step("stop instances", () -> stopInstances(nodes));
@@ -107,29 +103,6 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
   @Override
   public OperationView progress() {
     return recorder.view();
-  }
-
-  /** Reads only: the input, the catalog entry, the archive's coverage, the repository. */
-  private RestorePlan validate(RestoreInput input) {
-    InputCheck.check(input);
-    String source = input.source();
-    BackupRecord backup =
-        input.backupId() == null
-            ? BackupChoice.newest(catalog.list(source), source, input.target())
-            : BackupChoice.named(
-                catalog.get(new BackupRef(source, input.backupId())), source, input.backupId());
-    CoverageCheck.check(backup, input.target(), catalog.archiveCoverage(source));
-    ArchiveSettings settings =
-        repository
-            .settingsFor(source)
-            .orElseThrow(
-                () ->
-                    Rejection.because(
-                        "the control plane has no backup repository configured: the archive of"
-                            + " cluster "
-                            + source
-                            + " cannot be read"));
-    return new RestorePlan(backup, settings);
   }
 
   private List<NodeDisk> findDisks(RestoreInput input) {
