@@ -76,16 +76,25 @@ final class RestoreRollback {
     return problems;
   }
 
+  /** Every node is tried, so one Director refusal leaves no other node on its restored disk. */
   private void attachOldDisks() {
+    TemporalFailure first = null;
     for (NodeDisk disk : progress.disks) {
       ClusterNode node = disk.node();
-      bosh.attachDisk(
-          new AttachDiskRequest(
-              topologyDeployment(),
-              node.instanceGroup(),
-              node.instanceId(),
-              disk.oldDiskCid(),
-              RestoreNaming.context(input.operationId(), "reattach", node)));
+      try {
+        bosh.attachDisk(
+            new AttachDiskRequest(
+                topologyDeployment(),
+                node.instanceGroup(),
+                node.instanceId(),
+                disk.oldDiskCid(),
+                RestoreNaming.context(input.operationId(), "reattach", node)));
+      } catch (TemporalFailure failure) {
+        first = first == null ? failure : first;
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

@@ -113,6 +113,8 @@ class RestoreRollbackTest {
         .contains("attach old disks: attach_disk failed")
         .contains(OLD_PRIMARY_DISK)
         .contains("kept for an operator");
+    verify(cloud.bosh).attachDisk(attach(PRIMARY_ID, OLD_PRIMARY_DISK));
+    verify(cloud.bosh).attachDisk(attach(STANDBY_ID, OLD_STANDBY_DISK));
     verify(cloud.bosh, never()).deleteOrphanedDisks(any());
     verify(cloud.iaas, never()).deleteVolume(anyString());
     verify(cloud.primary, never()).start();
