@@ -17,6 +17,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
 import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
@@ -62,6 +63,7 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
+        RestoreWorkflowImpl.class,
         BackupWorkflowImpl.class,
         FleetRolloutWorkflowImpl.class,
         SwitchoverWorkflowImpl.class,

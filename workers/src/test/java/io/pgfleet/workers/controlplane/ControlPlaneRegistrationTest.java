@@ -22,6 +22,7 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
 import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
@@ -71,6 +72,7 @@ class ControlPlaneRegistrationTest {
                       ProvisionWorkflowImpl.class,
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
+                      RestoreWorkflowImpl.class,
                       BackupWorkflowImpl.class,
                       FleetRolloutWorkflowImpl.class,
                       SwitchoverWorkflowImpl.class,

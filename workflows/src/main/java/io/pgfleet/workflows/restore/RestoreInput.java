@@ -39,6 +39,22 @@ public record RestoreInput(
     postgresParameters = postgresParameters == null ? Map.of() : postgresParameters;
   }
 
+  /**
+   * Without secrets and parameters, as the cluster workflow's first version builds it. The workflow
+   * refuses such an input (INVALID_INPUT): the standby cannot be rebuilt without the replication
+   * password.
+   */
+  public RestoreInput(
+      String clusterId,
+      String operationId,
+      Topology topology,
+      String sourceClusterId,
+      String backupId,
+      RecoveryTarget target,
+      RestoreMode mode) {
+    this(clusterId, operationId, topology, sourceClusterId, backupId, target, mode, null, null);
+  }
+
   /** The source cluster: {@code clusterId} when none is named (in place). */
   public String source() {
     return sourceClusterId == null ? clusterId : sourceClusterId;
