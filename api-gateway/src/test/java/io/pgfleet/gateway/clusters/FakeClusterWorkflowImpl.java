@@ -250,6 +250,11 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public io.pgfleet.workflows.cluster.Topology topology() {
+    return null;
+  }
+
+  @Override
   public String maintenanceWindow() {
     return null;
   }

@@ -146,4 +146,14 @@ class TemporalClusterRequestsTest {
     assertThat(cause.isNonRetryable()).isTrue();
     assertThat(cause.getOriginalMessage()).contains("odd-1 refused backup scheduled-1", "is odd");
   }
+
+  @Test
+  void thePrimaryTaskQueueComesFromTheClusterTopology() {
+    cluster("deployed-1");
+    cluster("fresh-1");
+
+    assertThat(requests.primaryTaskQueue("deployed-1")).contains("node/d-deployed-1/pg-1");
+    assertThat(requests.primaryTaskQueue("fresh-1")).as("no VMs yet").isEmpty();
+    assertThat(requests.primaryTaskQueue("ghost-1")).as("no such cluster").isEmpty();
+  }
 }

@@ -140,6 +140,10 @@ public interface ClusterWorkflow {
   @QueryMethod
   ClusterView view();
 
+  /** The cluster's VMs and roles (node agents' task queues); null until provisioning found them. */
+  @QueryMethod
+  Topology topology();
+
   /** The cluster's recent backups, oldest first (bounded; the catalog keeps all). */
   @QueryMethod
   List<BackupSummary> backups();

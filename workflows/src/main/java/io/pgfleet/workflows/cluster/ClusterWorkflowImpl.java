@@ -283,6 +283,11 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public Topology topology() {
+    return cluster.topology;
+  }
+
+  @Override
   public List<BackupSummary> backups() {
     return cluster.backups.views();
   }

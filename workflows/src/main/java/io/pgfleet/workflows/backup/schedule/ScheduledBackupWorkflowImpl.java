@@ -2,11 +2,14 @@ package io.pgfleet.workflows.backup.schedule;
 
 import static io.pgfleet.workflows.operation.StepRecorder.rootMessage;
 
+import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.PruneWalRequest;
+import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.iaas.IaasActivities;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +37,11 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
   private final IaasActivities iaas =
       Workflow.newActivityStub(IaasActivities.class, SchedulePolicies.QUICK);
 
+  /** Version marker: retention removes copy-mode sets from the repository, not only the entry. */
+  static final String EXPIRE_COPY_SETS = "retention-expires-copy-sets";
+
+  private PostgresHostActivities primary;
+
   @Override
   public ScheduledBackupResult run(ScheduledBackupInput input) {
     String clusterId = input.clusterId();
@@ -53,7 +61,7 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
       try {
         remove(doomed);
         deleted.add(doomed.backupId());
-      } catch (ActivityFailure failure) {
+      } catch (ActivityFailure | ApplicationFailure failure) {
         notRemoved.add(doomed.backupId());
         failures.add(doomed.backupId() + ": " + rootMessage(failure));
         log.warn(
@@ -84,13 +92,34 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
     }
   }
 
-  /** Snapshots first: an entry is only removed once nothing it names is left behind. */
+  /** Snapshots or the pgBackRest set first: an entry goes once nothing it names is left. */
   private void remove(BackupRecord doomed) {
     if (doomed.snapshot() != null && doomed.snapshot().snapshotIds() != null) {
       for (String snapshotId : doomed.snapshot().snapshotIds()) {
         iaas.deleteSnapshot(snapshotId);
       }
     }
+    if (doomed.copy() != null
+        && Workflow.getVersion(EXPIRE_COPY_SETS, Workflow.DEFAULT_VERSION, 1) == 1) {
+      primary(doomed.clusterId()).expireBackupSet(doomed.copy().label());
+    }
     catalog.delete(doomed.ref());
+  }
+
+  /** Asked once per run, only when a copy-mode set is due: the stanza is worked on there. */
+  private PostgresHostActivities primary(String clusterId) {
+    if (primary == null) {
+      String queue =
+          clusters
+              .primaryTaskQueue(clusterId)
+              .orElseThrow(
+                  () ->
+                      ApplicationFailure.newNonRetryableFailure(
+                          "cluster " + clusterId + " has no primary to expire pgBackRest sets on",
+                          FailureType.HOST_STATE_CONFLICT.name()));
+      primary =
+          Workflow.newActivityStub(PostgresHostActivities.class, SchedulePolicies.expireSet(queue));
+    }
+    return primary;
   }
 }
