@@ -263,6 +263,9 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   public void backupVerified(BackupVerification verification) {}
 
   @Override
+  public void backupsRemoved(List<String> backupIds) {}
+
+  @Override
   public void validateBackup(BackupRequest request) {
     switch (phase) {
       case READY -> {}

@@ -94,6 +94,19 @@ public final class TemporalClusterRequests implements ClusterRequestActivities {
     return Optional.of(topology.taskQueue(topology.primary()));
   }
 
+  @Override
+  public void forgetBackups(String clusterId, List<String> backupIds) {
+    try {
+      client
+          .newWorkflowStub(ClusterWorkflow.class, ClusterWorkflow.workflowId(clusterId))
+          .backupsRemoved(backupIds);
+    } catch (RuntimeException e) {
+      if (!isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
   /** Bounded by the activity's start-to-close timeout; heartbeats carry the poll count. */
   private RequestedBackup awaitOutcome(
       ClusterWorkflow cluster, String clusterId, String operationId) {

@@ -178,6 +178,9 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
   public void backupVerified(BackupVerification verification) {}
 
   @Override
+  public void backupsRemoved(List<String> backupIds) {}
+
+  @Override
   public void reportFailure(DataPlaneReport report) {}
 
   @Override

@@ -126,6 +126,13 @@ public interface ClusterWorkflow {
   @SignalMethod(name = BACKUP_VERIFIED_SIGNAL)
   void backupVerified(BackupVerification verification);
 
+  /** Signal name retention uses to report the backups it removed from the catalog. */
+  String BACKUPS_REMOVED_SIGNAL = "backupsRemoved";
+
+  /** Retention removed these backups (snapshots or sets and catalog entries): no longer listed. */
+  @SignalMethod(name = BACKUPS_REMOVED_SIGNAL)
+  void backupsRemoved(List<String> backupIds);
+
   /** Signal name the node agents use (they hold no stub of this interface). */
   String REPORT_FAILURE_SIGNAL = "reportFailure";
 

@@ -238,6 +238,12 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public void backupsRemoved(List<String> backupIds) {
+    updatesThisRun++;
+    cluster.backups.remove(backupIds);
+  }
+
+  @Override
   public void validateBackup(BackupRequest request) {
     Admission.backup(cluster, request);
   }

@@ -2,6 +2,7 @@ package io.pgfleet.workflows.backup.schedule;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,4 +27,11 @@ public interface ClusterRequestActivities {
    */
   @ActivityMethod(name = "ClusterRequests.primaryTaskQueue")
   Optional<String> primaryTaskQueue(String clusterId);
+
+  /**
+   * Signals {@code backupsRemoved} to the cluster, so its backup list stops showing backups
+   * retention removed; a cluster that no longer exists has nothing to forget.
+   */
+  @ActivityMethod(name = "ClusterRequests.forgetBackups")
+  void forgetBackups(String clusterId, List<String> backupIds);
 }

@@ -37,8 +37,11 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
   private final IaasActivities iaas =
       Workflow.newActivityStub(IaasActivities.class, SchedulePolicies.QUICK);
 
-  /** Version marker: retention removes copy-mode sets from the repository, not only the entry. */
-  static final String EXPIRE_COPY_SETS = "retention-expires-copy-sets";
+  /**
+   * Version 1: retention expires copy-mode sets in the repository (not only their entries) and
+   * tells the cluster which backups it removed.
+   */
+  static final String RETENTION_EVERYWHERE = "retention-expires-sets-and-tells-cluster";
 
   private PostgresHostActivities primary;
 
@@ -71,6 +74,9 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
             rootMessage(failure));
       }
     }
+    if (!deleted.isEmpty() && retentionVersion() == 1) {
+      clusters.forgetBackups(clusterId, deleted);
+    }
     String pruneBefore = plan.pruneBefore(notRemoved);
     int pruned =
         pruneBefore == null ? 0 : pruning.pruneWal(new PruneWalRequest(clusterId, pruneBefore));
@@ -99,11 +105,14 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
         iaas.deleteSnapshot(snapshotId);
       }
     }
-    if (doomed.copy() != null
-        && Workflow.getVersion(EXPIRE_COPY_SETS, Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (doomed.copy() != null && retentionVersion() == 1) {
       primary(doomed.clusterId()).expireBackupSet(doomed.copy().label());
     }
     catalog.delete(doomed.ref());
+  }
+
+  private static int retentionVersion() {
+    return Workflow.getVersion(RETENTION_EVERYWHERE, Workflow.DEFAULT_VERSION, 1);
   }
 
   /** Asked once per run, only when a copy-mode set is due: the stanza is worked on there. */

@@ -55,6 +55,7 @@ class ScheduledBackupWorkflowTest {
       order.verify(cloud.catalog).delete(new BackupRef(CLUSTER, "f-1"));
       order.verify(cloud.iaas).deleteSnapshot("snap-b-2");
       order.verify(cloud.catalog).delete(new BackupRef(CLUSTER, "b-2"));
+      order.verify(cloud.clusters).forgetBackups(CLUSTER, List.of("f-1", "b-2"));
       order.verify(cloud.catalog).pruneWal(new PruneWalRequest(CLUSTER, walFile(3)));
       verify(cloud.catalog, never()).delete(new BackupRef(CLUSTER, "b-3"));
       verify(cloud.catalog, never()).delete(new BackupRef(CLUSTER, "f-4"));
@@ -179,6 +180,7 @@ class ScheduledBackupWorkflowTest {
           .startsWith("full-1: ")
           .contains("has no primary to expire pgBackRest sets on");
       verify(cloud.catalog, never()).delete(any());
+      verify(cloud.clusters, never()).forgetBackups(anyString(), any());
       verify(cloud.catalog).pruneWal(new PruneWalRequest(CLUSTER, walFile(1)));
     }
   }
