@@ -266,6 +266,9 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   public void backupsRemoved(List<String> backupIds) {}
 
   @Override
+  public void archiveHealth(io.pgfleet.workflows.cluster.ArchiveHealth report) {}
+
+  @Override
   public void validateBackup(BackupRequest request) {
     switch (phase) {
       case READY -> {}
@@ -326,7 +329,8 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
         List.of(),
         new ArrayList<>(operations.values()),
         new ArrayList<>(passwords.keySet()),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   @Override

@@ -181,6 +181,9 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
   public void backupsRemoved(List<String> backupIds) {}
 
   @Override
+  public void archiveHealth(io.pgfleet.workflows.cluster.ArchiveHealth report) {}
+
+  @Override
   public void reportFailure(DataPlaneReport report) {}
 
   @Override

@@ -48,6 +48,9 @@ final class ClusterEntity {
    */
   Map<String, String> postgresOverrides;
 
+  /** WAL archiving as the primary's agent last reported it; null before the first report. */
+  ArchiveHealth archiveHealth;
+
   /** Binding id → BIND or UNBIND while that Update's handler runs its SQL. */
   final Map<String, OperationType> bindingWork = new HashMap<>();
 
@@ -69,6 +72,7 @@ final class ClusterEntity {
     this.backups = new BackupLog(state.backups());
     this.restoredFrom = state.restoredFrom();
     this.postgresOverrides = orEmpty(state.postgresOverrides());
+    this.archiveHealth = state.archiveHealth();
   }
 
   /** What PostgreSQL runs with: the plan's settings and the overrides on top. */
@@ -90,6 +94,7 @@ final class ClusterEntity {
               null,
               null,
               ClusterPhase.NEW,
+              null,
               null,
               null,
               null,
@@ -121,7 +126,8 @@ final class ClusterEntity {
         lastFailoverEndedAtMillis == 0 ? null : lastFailoverEndedAtMillis,
         backups.views(),
         restoredFrom,
-        postgresOverrides.isEmpty() ? null : new TreeMap<>(postgresOverrides));
+        postgresOverrides.isEmpty() ? null : new TreeMap<>(postgresOverrides),
+        archiveHealth);
   }
 
   /** A copy that tolerates null values: OSB parameters are free-form JSON. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param restoredFrom the backup the cluster was created from; null for a cluster created empty
  * @param postgresOverrides PostgreSQL settings rolling updates applied on top of the plan's; null
  *     means none
+ * @param archiveHealth WAL archiving as the primary's agent last reported it; null: no report yet
  */
 public record ClusterState(
     String clusterId,
@@ -40,4 +41,5 @@ public record ClusterState(
     Long lastFailoverEndedAtMillis,
     List<BackupSummary> backups,
     RestoreSource restoredFrom,
-    Map<String, String> postgresOverrides) {}
+    Map<String, String> postgresOverrides,
+    ArchiveHealth archiveHealth) {}

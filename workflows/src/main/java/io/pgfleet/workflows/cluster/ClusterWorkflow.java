@@ -133,6 +133,16 @@ public interface ClusterWorkflow {
   @SignalMethod(name = BACKUPS_REMOVED_SIGNAL)
   void backupsRemoved(List<String> backupIds);
 
+  /** Signal name the primary's node agent reports WAL archiving with (it holds no stub). */
+  String ARCHIVE_HEALTH_SIGNAL = "archiveHealth";
+
+  /**
+   * The primary's node agent saw WAL archiving change state (failing, falling behind, or well
+   * again): shown in the view, and alerted once per change.
+   */
+  @SignalMethod(name = ARCHIVE_HEALTH_SIGNAL)
+  void archiveHealth(ArchiveHealth report);
+
   /** Signal name the node agents use (they hold no stub of this interface). */
   String REPORT_FAILURE_SIGNAL = "reportFailure";
 

@@ -47,6 +47,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final SwitchoverRun switchovers;
   private final RollingUpdateRun updates;
   private final BackupVerifications verifications;
+  private final ArchiveHealthLog archiving;
   private final BindingRoles roles;
   private final FailoverTriggers triggers = new FailoverTriggers();
   private int updatesThisRun;
@@ -67,6 +68,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
     this.switchovers = new SwitchoverRun(cluster, alerts);
     this.updates = new RollingUpdateRun(cluster, alerts);
     this.verifications = new BackupVerifications(cluster, alerts);
+    this.archiving = new ArchiveHealthLog(cluster, alerts);
     this.children =
         new ChildOperations(
             cluster,
@@ -235,6 +237,12 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
     // Signals grow the history as Updates do; count them toward the run's bound.
     updatesThisRun++;
     verifications.record(verification);
+  }
+
+  @Override
+  public void archiveHealth(ArchiveHealth report) {
+    updatesThisRun++;
+    archiving.record(report);
   }
 
   @Override

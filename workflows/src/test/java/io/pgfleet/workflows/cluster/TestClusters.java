@@ -45,6 +45,7 @@ final class TestClusters {
             null,
             null,
             null,
+            null,
             null);
     return ClusterEntity.from(new ClusterWorkflowInput(ID, state));
   }
