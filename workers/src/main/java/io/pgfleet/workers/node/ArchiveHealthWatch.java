@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Turns polls of the local archiver into a report for the cluster whenever archiving changes state
  * on this primary: healthy, or failing / falling behind. Only a state the cluster has not been told
- * is reported, so a fleet's agents signal on change, not per poll; a report whose delivery failed
- * is offered again on the next poll. A node that does not archive (a standby, a stopped server, no
- * repository) reports nothing, and forgets what it told: promoted later, it reports afresh.
+ * (or not for {@link #REPEAT_MILLIS}) is reported, so a fleet's agents signal on change, not per
+ * poll; a report whose delivery failed is offered again on the next poll. A node that does not
+ * archive (a standby, a stopped server, no repository) reports nothing, and forgets what it told:
+ * promoted later, it reports afresh.
  */
 final class ArchiveHealthWatch {
 
@@ -22,10 +23,18 @@ final class ArchiveHealthWatch {
    */
   static final long PENDING_TOO_LONG_SECONDS = 300;
 
+  /**
+   * How often an unchanged state is told again: the cluster sets aside a report it cannot place
+   * (from a new primary while its failover still runs), so the view catches up within this.
+   */
+  static final long REPEAT_MILLIS = 600_000;
+
   private final String reporter;
 
   /** The state the cluster was last told; null when none since this node archives. */
   private Boolean told;
+
+  private long toldAtMillis;
 
   ArchiveHealthWatch(String reporter) {
     this.reporter = reporter;
@@ -40,7 +49,7 @@ final class ArchiveHealthWatch {
     ArchiveStatus s = seen.get();
     String problem = problem(s);
     boolean healthy = problem == null;
-    if (told != null && told == healthy) {
+    if (told != null && told == healthy && now - toldAtMillis < REPEAT_MILLIS) {
       return Optional.empty();
     }
     return Optional.of(
@@ -59,6 +68,7 @@ final class ArchiveHealthWatch {
   /** The cluster has the report. */
   void delivered(ArchiveHealth report) {
     told = report.healthy();
+    toldAtMillis = report.atMillis();
   }
 
   private static String problem(ArchiveStatus s) {

@@ -56,6 +56,15 @@ class ArchiveHealthWatchTest {
   }
 
   @Test
+  void anUnchangedStateIsToldAgainNowAndThen() {
+    observeAndDeliver(primary(false, 0, null), 1_000);
+
+    assertThat(watch.observe(primary(false, 0, null), ArchiveHealthWatch.REPEAT_MILLIS)).isEmpty();
+    assertThat(observeAndDeliver(primary(false, 0, null), ArchiveHealthWatch.REPEAT_MILLIS + 1_000))
+        .isPresent();
+  }
+
+  @Test
   void walWaitingTooLongIsAProblemToo() {
     long tooLong = ArchiveHealthWatch.PENDING_TOO_LONG_SECONDS + 1;
 

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
  * Archiving reports of the primary's node agent: the newest is what the cluster shows, and a
  * condition alert follows it (CRITICAL while archiving is unhealthy, RESOLVED once it recovers,
  * each once per change). A report from a node that is not the current primary (an old primary's,
- * delivered late) or older than the one kept changes nothing.
+ * delivered late, or a new one's during its failover: agents repeat their state now and then) or
+ * older than the one kept changes nothing.
  */
 final class ArchiveHealthLog {
 
@@ -58,8 +59,9 @@ final class ArchiveHealthLog {
     if (report == null || report.reporter() == null) {
       return "it names no reporter: " + report;
     }
-    if (cluster.topology == null
-        || cluster.topology.nodes().stream()
+    // While provisioning, the VMs are not known yet: the first primary reports before that.
+    if (cluster.topology != null
+        && cluster.topology.nodes().stream()
             .noneMatch(n -> n.role() == NodeRole.PRIMARY && n.name().equals(report.reporter()))) {
       return report.reporter() + " is not the cluster's primary";
     }

@@ -48,6 +48,9 @@ class ClusterWorkflowArchiveHealthTest {
   @Test
   void aFailingArchiveAlertsOnceAndItsRecoveryResolves() {
     ClusterWorkflow cluster = t.start();
+    // the first primary reports while the cluster does not know its VMs yet
+    cluster.archiveHealth(report("postgres/0", true, 5_000));
+    awaitArchiving(cluster, 5_000);
     cluster.provision(provision("op-1", PlanCatalog.SMALL));
     t.awaitPhase(ClusterPhase.READY);
 
