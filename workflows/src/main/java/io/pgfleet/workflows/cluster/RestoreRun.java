@@ -4,7 +4,6 @@ import static io.pgfleet.workflows.operation.StepRecorder.rootMessage;
 
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.alert.AlertSeverity;
-import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.host.RecoveryOutcome;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationView;
@@ -68,7 +67,7 @@ final class RestoreRun {
             RestoreTargets.orLatest(request.target()),
             RestoreMode.IN_PLACE,
             cluster.secrets,
-            planParameters());
+            cluster.postgresParameters());
     RestoreResult result;
     try {
       result = child(running.operationId()).restore(input);
@@ -117,7 +116,7 @@ final class RestoreRun {
             RestoreTargets.orLatest(source.target()),
             RestoreMode.NEW_CLUSTER,
             cluster.secrets,
-            planParameters());
+            cluster.postgresParameters());
     try {
       RestoreResult result = child(operationId).restore(input);
       String done = "provision succeeded: " + describe(result);
@@ -193,10 +192,5 @@ final class RestoreRun {
     }
     return "restored %s (timeline %d, recovery stopped at %s)"
         .formatted(backup, recovery.timeline(), recovery.endLsn());
-  }
-
-  /** The plan's PostgreSQL settings, which a rebuilt standby starts with. */
-  private Map<String, String> planParameters() {
-    return PlanCatalog.plan(cluster.planId).orElseThrow().postgresParameters();
   }
 }
