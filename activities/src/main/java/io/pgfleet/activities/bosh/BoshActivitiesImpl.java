@@ -8,6 +8,7 @@ import io.pgfleet.workflows.bosh.BoshTaskOutcome;
 import io.pgfleet.workflows.bosh.DeleteDeploymentRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.pgfleet.workflows.bosh.DeployRequest;
+import io.pgfleet.workflows.bosh.IgnoreInstanceRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest;
 import io.temporal.activity.Activity;
 import java.time.Duration;
@@ -160,6 +161,25 @@ public final class BoshActivitiesImpl implements BoshActivities {
                 request.diskCid(),
                 request.contextId());
     return call(what, () -> runTask(what, request.deployment(), request.contextId(), submit));
+  }
+
+  @Override
+  public void ignoreInstance(IgnoreInstanceRequest request) {
+    call(
+        "%s ignore flag of %s/%s in deployment %s"
+            .formatted(
+                request.ignore() ? "setting" : "clearing",
+                request.instanceGroup(),
+                request.instanceId(),
+                request.deployment()),
+        () -> {
+          director.setIgnore(
+              request.deployment(),
+              request.instanceGroup(),
+              request.instanceId(),
+              request.ignore());
+          return null;
+        });
   }
 
   static BoshInstance toInstance(BoshInstanceDetail detail) {

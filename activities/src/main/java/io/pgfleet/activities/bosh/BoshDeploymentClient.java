@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /** The deployment resources: {@code /deployments}, its jobs, vms and instances. */
 final class BoshDeploymentClient {
@@ -12,6 +14,8 @@ final class BoshDeploymentClient {
   private static final TypeReference<List<BoshDeployment>> DEPLOYMENT_LIST =
       new TypeReference<>() {};
   private static final TypeReference<List<BoshVm>> VM_LIST = new TypeReference<>() {};
+
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private record ManifestResponse(String manifest) {}
 
@@ -64,6 +68,27 @@ final class BoshDeploymentClient {
         request,
         contextId,
         "PUT /deployments/" + deployment + "/jobs/" + job + "/" + indexOrId + "?state=" + state);
+  }
+
+  /** BOSH declares the route {@code consumes: :json}; it answers 200 without a task. */
+  void setIgnore(String deployment, String instanceGroup, String instanceId, boolean ignore) {
+    HttpUrl url =
+        http.url("deployments", deployment, "instance_groups", instanceGroup, instanceId, "ignore")
+            .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .put(RequestBody.create("{\"ignore\":" + ignore + "}", JSON))
+            .build();
+    http.expectSuccess(
+        request,
+        "PUT /deployments/"
+            + deployment
+            + "/instance_groups/"
+            + instanceGroup
+            + "/"
+            + instanceId
+            + "/ignore");
   }
 
   List<BoshDeployment> deployments() {

@@ -80,4 +80,10 @@ public interface BoshDirector {
    */
   long attachDisk(
       String deployment, String job, String instanceId, String diskCid, String contextId);
+
+  /**
+   * {@code PUT /deployments/:d/instance_groups/:ig/:id/ignore} (json {@code {"ignore":…}}):
+   * answered at once, no task.
+   */
+  void setIgnore(String deployment, String instanceGroup, String instanceId, boolean ignore);
 }

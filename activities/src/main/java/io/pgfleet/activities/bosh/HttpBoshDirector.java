@@ -118,4 +118,10 @@ public final class HttpBoshDirector implements BoshDirector {
       String deployment, String job, String instanceId, String diskCid, String contextId) {
     return disks.attachDisk(deployment, job, instanceId, diskCid, contextId);
   }
+
+  @Override
+  public void setIgnore(
+      String deployment, String instanceGroup, String instanceId, boolean ignore) {
+    deployments.setIgnore(deployment, instanceGroup, instanceId, ignore);
+  }
 }

@@ -78,6 +78,30 @@ final class BackupPgBackRest {
                         + id));
   }
 
+  /**
+   * expireBackupSet: removes one set (and the incrementals built on it) from the stanza; a set the
+   * repository no longer lists was removed by an earlier attempt. WAL is untouched: pgfleet sets no
+   * pgBackRest retention, so expire prunes no archive (retention prunes WAL itself).
+   */
+  boolean expire(String label) {
+    InputChecks.required(label, "backup set label");
+    String stanza =
+        files
+            .configuredStanza()
+            .orElseThrow(
+                () ->
+                    node.conflict(
+                        "WAL archiving is not configured on "
+                            + node.env().address()
+                            + "; expiring a pgBackRest set needs its stanza"));
+    CommandResult info = node.runner().run(command(INFO_TIMEOUT, stanza, "--output=json", "info"));
+    if (!BackupPgBackRestInfo.labels(info.output()).contains(label)) {
+      return false;
+    }
+    node.runner().run(command(INFO_TIMEOUT, stanza, "--set=" + label, "expire"));
+    return true;
+  }
+
   private Optional<PgBackRestBackup> find(String stanza, String id) {
     CommandResult info = node.runner().run(command(INFO_TIMEOUT, stanza, "--output=json", "info"));
     return BackupPgBackRestInfo.find(info.output(), ANNOTATION, id);

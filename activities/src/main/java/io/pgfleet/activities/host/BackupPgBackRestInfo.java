@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.host.PgBackRestBackup;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads one backup set out of {@code pgbackrest info --output=json} (one stanza). */
 final class BackupPgBackRestInfo {
@@ -26,6 +28,17 @@ final class BackupPgBackRestInfo {
       }
     }
     return found;
+  }
+
+  /** The labels of every set the repository lists. */
+  static Set<String> labels(String infoJson) {
+    Set<String> labels = new HashSet<>();
+    for (JsonNode stanza : parse(infoJson)) {
+      for (JsonNode backup : stanza.path("backup")) {
+        labels.add(backup.path("label").asText());
+      }
+    }
+    return labels;
   }
 
   static PgBackRestBackup toBackup(String backupId, JsonNode b) {

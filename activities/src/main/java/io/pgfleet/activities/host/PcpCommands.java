@@ -31,6 +31,11 @@ final class PcpCommands {
     return runner.run(command("pcp_node_info", "-a", "-v"));
   }
 
+  /** {@code pcp_watchdog_info -v}: the cluster block first, then one block per node. */
+  CommandResult watchdogInfo() {
+    return runner.probe(command("pcp_watchdog_info", "-v"));
+  }
+
   /** Marks the backend down in pgpool (pgpool then looks for the primary again). */
   CommandResult detach(int backendId) {
     return runner.probe(command("pcp_detach_node", "-n", Integer.toString(backendId)));

@@ -3,6 +3,7 @@ package io.pgfleet.activities.host;
 import io.pgfleet.workflows.host.ConfigurePgpoolInput;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
 import io.pgfleet.workflows.host.PgpoolNodeStatus;
+import io.pgfleet.workflows.host.PgpoolWatchdogStatus;
 import io.pgfleet.workflows.host.RerouteInput;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
   private final PgpoolRouting routing;
   private final PgpoolSwitchover switchover;
   private final PgpoolWatchdog watchdog;
+  private final PcpCommands pcp;
 
   /** A lone pgpool, without a watchdog. */
   public PgpoolHostActivitiesImpl(HostEnvironment env) {
@@ -40,7 +42,7 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     this.process = new PgpoolProcess(env, layout, runner, new PidFiles(layout, files));
     this.statusReader = new PgpoolStatusReader(env, layout, runner, process);
     this.applied = new AppliedStamp(layout.runDir().resolve("pgpool.applied"), files);
-    PcpCommands pcp = new PcpCommands(env, layout, runner, process);
+    this.pcp = new PcpCommands(env, layout, runner, process);
     this.routing = new PgpoolRouting(env, statusReader, pcp);
     this.switchover = new PgpoolSwitchover(env, statusReader, pcp);
   }
@@ -121,6 +123,17 @@ public final class PgpoolHostActivitiesImpl implements PgpoolHostActivities {
     } else {
       HostFiles.delete(nodeId);
     }
+  }
+
+  @Override
+  public PgpoolWatchdogStatus watchdog() {
+    if (!watchdog.enabled()) {
+      return new PgpoolWatchdogStatus(false, 0, 0, "", "");
+    }
+    if (!process.isRunning()) {
+      return new PgpoolWatchdogStatus(true, 0, 0, "pgpool not running", "");
+    }
+    return PgpoolWatchdogInfo.parse(pcp.watchdogInfo().output());
   }
 
   @Override

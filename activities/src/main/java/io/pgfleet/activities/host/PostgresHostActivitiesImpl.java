@@ -144,6 +144,11 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   }
 
   @Override
+  public boolean expireBackupSet(String label) {
+    return pgBackRestBackup.expire(label);
+  }
+
+  @Override
   public synchronized PostgresNodeStatus checkpoint() {
     return new SwitchoverWriteHold(node).checkpoint();
   }

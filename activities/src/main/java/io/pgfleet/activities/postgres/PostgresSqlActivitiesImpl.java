@@ -7,7 +7,9 @@ import io.pgfleet.workflows.postgres.NodeProbe;
 import io.pgfleet.workflows.postgres.PostgresSqlActivities;
 import io.pgfleet.workflows.postgres.ProbeInput;
 import io.pgfleet.workflows.postgres.ReplicationCheck;
+import io.pgfleet.workflows.postgres.ShowSettingsInput;
 import io.pgfleet.workflows.postgres.VerifyReplicationInput;
+import java.util.Map;
 
 /**
  * {@link PostgresSqlActivities} over JDBC, run by the control-plane worker. Every method connects
@@ -22,12 +24,14 @@ public final class PostgresSqlActivitiesImpl implements PostgresSqlActivities {
   private final BindingRoles bindings;
   private final ReplicationVerifier verifier;
   private final NodeProber prober = new NodeProber();
+  private final SettingsReader settings;
 
   public PostgresSqlActivitiesImpl() {
     SqlConnector connector = new SqlConnector();
     this.databases = new ApplicationDatabases(connector);
     this.bindings = new BindingRoles(connector);
     this.verifier = new ReplicationVerifier(connector);
+    this.settings = new SettingsReader(connector);
   }
 
   @Override
@@ -53,5 +57,10 @@ public final class PostgresSqlActivitiesImpl implements PostgresSqlActivities {
   @Override
   public NodeProbe probe(ProbeInput input) {
     return prober.probe(input);
+  }
+
+  @Override
+  public Map<String, String> showSettings(ShowSettingsInput input) {
+    return settings.show(input);
   }
 }

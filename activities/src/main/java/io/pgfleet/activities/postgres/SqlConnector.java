@@ -33,6 +33,15 @@ final class SqlConnector {
    * @param role what the target is, for the failure message ("primary", "pgpool", "standby")
    */
   Connection connect(HostPort target, String database, String password, String role) {
+    return connect(target, database, password, role, SOCKET_TIMEOUT_SECONDS);
+  }
+
+  /**
+   * @param socketTimeoutSeconds how long one statement may run; 0 for no limit (a full read of a
+   *     large table, bounded by the activity's own timeout instead)
+   */
+  Connection connect(
+      HostPort target, String database, String password, String role, int socketTimeoutSeconds) {
     if (password == null || password.isEmpty()) {
       throw SqlFailures.invalid("no superuser password given for the " + role + " " + target);
     }
@@ -40,7 +49,7 @@ final class SqlConnector {
     props.setProperty("user", SUPERUSER);
     props.setProperty("password", password);
     props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-    props.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+    props.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
     props.setProperty("ApplicationName", APPLICATION_NAME);
     String url = "jdbc:postgresql://" + target.jdbcHost() + ":" + target.port() + "/" + database;
     try {

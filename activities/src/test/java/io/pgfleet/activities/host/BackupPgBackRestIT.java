@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Copy-mode backups with real pgBackRest 2.45 into S3Proxy: a full, an incremental on it, a retry
- * that finds the finished backup, and a node without archiving refused. In order.
+ * that finds the finished backup, a node without archiving refused, and retention's expiry of a
+ * set. In order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -106,5 +107,21 @@ class BackupPgBackRestIT {
     assertThat(incr.label()).startsWith(full.label() + "_").endsWith("I");
     assertThat(incr.startWalFile()).isGreaterThan(full.stopWalFile());
     assertThat(incr.repositorySizeBytes()).isLessThan(full.repositorySizeBytes());
+  }
+
+  @Test
+  @Order(5)
+  void expiringAFullSetRemovesItsIncrementalsButNoWal() throws Exception {
+    PgBackRestBackup newer =
+        primary.pgbackrestBackup(new PgBackRestBackupInput("b-full2", PgBackRestBackupType.FULL));
+    String oldestWal = cluster.pgBackRestInfo(cluster.primaryVm).at("/archive/0/min").asText();
+
+    assertThat(primary.expireBackupSet(full.label())).isTrue();
+
+    JsonNode info = cluster.pgBackRestInfo(cluster.primaryVm);
+    assertThat(info.get("backup")).hasSize(1);
+    assertThat(info.get("backup").get(0).get("label").asText()).isEqualTo(newer.label());
+    assertThat(info.at("/archive/0/min").asText()).isEqualTo(oldestWal);
+    assertThat(primary.expireBackupSet(full.label())).as("already gone").isFalse();
   }
 }

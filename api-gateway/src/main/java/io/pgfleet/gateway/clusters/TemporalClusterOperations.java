@@ -28,8 +28,10 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import io.temporal.workflow.Functions;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** {@link ClusterOperations} over the Temporal client: Updates and Queries on ClusterWorkflow. */
@@ -69,86 +71,33 @@ public final class TemporalClusterOperations implements ClusterOperations {
 
   @Override
   public OperationReceipt deprovision(String clusterId, DeprovisionRequest request) {
-    ClusterWorkflow cluster = existing(clusterId);
-    return call(
-        clusterId,
-        "deprovision",
-        () ->
-            WorkflowClient.startUpdate(
-                    cluster::deprovision,
-                    request,
-                    completed(OperationReceipt.class, request.operationId()))
-                .getResult());
+    return update(clusterId, "deprovision", c -> c::deprovision, request, request.operationId());
   }
 
   @Override
   public OperationReceipt failover(String clusterId, FailoverRequest request) {
-    ClusterWorkflow cluster = existing(clusterId);
-    return call(
-        clusterId,
-        "failover",
-        () ->
-            WorkflowClient.startUpdate(
-                    cluster::failover,
-                    request,
-                    completed(OperationReceipt.class, request.operationId()))
-                .getResult());
+    return update(clusterId, "failover", c -> c::failover, request, request.operationId());
   }
 
   @Override
   public OperationReceipt backup(String clusterId, BackupRequest request) {
-    ClusterWorkflow cluster = existing(clusterId);
-    return call(
-        clusterId,
-        "backup",
-        () ->
-            WorkflowClient.startUpdate(
-                    cluster::backup,
-                    request,
-                    completed(OperationReceipt.class, request.operationId()))
-                .getResult());
+    return update(clusterId, "backup", c -> c::backup, request, request.operationId());
   }
 
   @Override
   public OperationReceipt restore(String clusterId, RestoreRequest request) {
-    ClusterWorkflow cluster = existing(clusterId);
-    return call(
-        clusterId,
-        "restore",
-        () ->
-            WorkflowClient.startUpdate(
-                    cluster::restore,
-                    request,
-                    completed(OperationReceipt.class, request.operationId()))
-                .getResult());
+    return update(clusterId, "restore", c -> c::restore, request, request.operationId());
   }
 
   @Override
   public OperationReceipt switchover(String clusterId, SwitchoverRequest request) {
-    ClusterWorkflow cluster = existing(clusterId);
-    return call(
-        clusterId,
-        "switchover",
-        () ->
-            WorkflowClient.startUpdate(
-                    cluster::switchover,
-                    request,
-                    completed(OperationReceipt.class, request.operationId()))
-                .getResult());
+    return update(clusterId, "switchover", c -> c::switchover, request, request.operationId());
   }
 
   @Override
   public OperationReceipt rollingUpdate(String clusterId, RollingUpdateRequest request) {
-    ClusterWorkflow cluster = existing(clusterId);
-    return call(
-        clusterId,
-        "rolling update",
-        () ->
-            WorkflowClient.startUpdate(
-                    cluster::rollingUpdate,
-                    request,
-                    completed(OperationReceipt.class, request.operationId()))
-                .getResult());
+    return update(
+        clusterId, "rolling update", c -> c::rollingUpdate, request, request.operationId());
   }
 
   @Override
@@ -234,6 +183,23 @@ public final class TemporalClusterOperations implements ClusterOperations {
       // The child may not have started or may have just finished: the parent's record stands.
       return Optional.empty();
     }
+  }
+
+  /** An operation Update on a running cluster workflow, answered once the Update completed. */
+  private <A> OperationReceipt update(
+      String clusterId,
+      String action,
+      Function<ClusterWorkflow, Functions.Func1<A, OperationReceipt>> method,
+      A request,
+      String operationId) {
+    Functions.Func1<A, OperationReceipt> handler = method.apply(existing(clusterId));
+    return call(
+        clusterId,
+        action,
+        () ->
+            WorkflowClient.startUpdate(
+                    handler, request, completed(OperationReceipt.class, operationId))
+                .getResult());
   }
 
   private ClusterWorkflow existing(String clusterId) {

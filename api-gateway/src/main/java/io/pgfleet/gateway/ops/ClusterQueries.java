@@ -68,7 +68,8 @@ public class ClusterQueries {
         view.map(v -> orEmpty(v.endpoints())).orElse(List.of()),
         view.map(v -> orEmpty(v.bindingIds())).orElse(List.of()),
         instance.parameters(),
-        instance.lastOperationId());
+        instance.lastOperationId(),
+        view.map(v -> OpsResponses.Archiving.of(v.archiving())).orElse(null));
   }
 
   /** The cluster's recent operations as its workflow keeps them, oldest first. */

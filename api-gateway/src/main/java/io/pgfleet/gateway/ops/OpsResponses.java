@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.pgfleet.workflows.backup.BackupVerification;
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.NodeView;
 import io.pgfleet.workflows.operation.OperationView;
@@ -31,6 +32,7 @@ public final class OpsResponses {
 
   /**
    * @param endpoints host:port of the pgpool nodes, where applications connect
+   * @param archiving WAL archiving as the primary last reported it; null before its first report
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ClusterDetail(
@@ -44,7 +46,45 @@ public final class OpsResponses {
       List<String> endpoints,
       List<String> bindingIds,
       JsonNode parameters,
-      String lastOperationId) {}
+      String lastOperationId,
+      Archiving archiving) {}
+
+  /**
+   * WAL archiving of the cluster's primary (its node agent reports each change of state).
+   *
+   * @param healthy the latest archive attempt succeeded and no WAL waits too long
+   * @param problem what is wrong; null when healthy
+   * @param reportedAt when the primary's agent saw this state
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Archiving(
+      String reporter,
+      boolean healthy,
+      String problem,
+      String lastArchivedWal,
+      Instant lastArchivedAt,
+      int pendingSegments,
+      Long oldestPendingSeconds,
+      Long lagBytes,
+      Instant reportedAt) {
+
+    static Archiving of(ArchiveHealth h) {
+      return h == null
+          ? null
+          : new Archiving(
+              h.reporter(),
+              h.healthy(),
+              h.problem(),
+              h.lastArchivedWal(),
+              h.lastArchivedAtMillis() == null
+                  ? null
+                  : Instant.ofEpochMilli(h.lastArchivedAtMillis()),
+              h.pendingSegments(),
+              h.oldestPendingSeconds(),
+              h.lagBytes(),
+              Instant.ofEpochMilli(h.atMillis()));
+    }
+  }
 
   /**
    * @param name BOSH instance name, e.g. postgres/0

@@ -1,7 +1,7 @@
 package io.pgfleet.gateway.broker;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -87,9 +87,9 @@ class BrokerGuardsIT extends GatewayIntegrationTest {
 
   @Test
   void unsupportedMethodsAndUnknownPathsAnswerWithADescription() throws Exception {
-    mvc.perform(broker(patch("/v2/service_instances/some-id")).content("{}"))
+    mvc.perform(broker(post("/v2/service_instances/some-id")).content("{}"))
         .andExpect(status().isMethodNotAllowed())
-        .andExpect(jsonPath("$.description").value("PATCH is not supported on this path"));
+        .andExpect(jsonPath("$.description").value("POST is not supported on this path"));
     mvc.perform(broker(get("/v2/nothing-here")))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.description").value("no such endpoint: /v2/nothing-here"));

@@ -250,12 +250,23 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public io.pgfleet.workflows.cluster.Topology topology() {
+    return null;
+  }
+
+  @Override
   public String maintenanceWindow() {
     return null;
   }
 
   @Override
   public void backupVerified(BackupVerification verification) {}
+
+  @Override
+  public void backupsRemoved(List<String> backupIds) {}
+
+  @Override
+  public void archiveHealth(io.pgfleet.workflows.cluster.ArchiveHealth report) {}
 
   @Override
   public void validateBackup(BackupRequest request) {
@@ -318,7 +329,8 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
         List.of(),
         new ArrayList<>(operations.values()),
         new ArrayList<>(passwords.keySet()),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.pgfleet.gateway.support.GatewayIntegrationTest;
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import org.junit.jupiter.api.Test;
 
 /** /api/v1: clusters from the inventory plus their workflows' views; operations with steps. */
@@ -44,7 +45,39 @@ class OperationsApiIT extends GatewayIntegrationTest {
         .andExpect(jsonPath("$.nodes[2].role").value("pgpool"))
         .andExpect(jsonPath("$.endpoints[0]").value("127.0.1.3:9999"))
         .andExpect(jsonPath("$.parameters.purpose").value("test"))
-        .andExpect(jsonPath("$.last_operation_id").isNotEmpty());
+        .andExpect(jsonPath("$.last_operation_id").isNotEmpty())
+        .andExpect(jsonPath("$.archiving").doesNotExist());
+  }
+
+  @Test
+  void clusterDetailShowsWhatThePrimaryReportedAboutArchiving() throws Exception {
+    String id = readyInstance();
+    clusters.reportArchiving(
+        id,
+        new ArchiveHealth(
+            "postgres/0",
+            false,
+            "archive_command failed for 000000010000000000000007",
+            "000000010000000000000006",
+            1_700_000_000_000L,
+            3,
+            95L,
+            50_331_648L,
+            1_700_000_095_000L));
+
+    mvc.perform(admin(get("/api/v1/clusters/" + id)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.archiving.reporter").value("postgres/0"))
+        .andExpect(jsonPath("$.archiving.healthy").value(false))
+        .andExpect(
+            jsonPath("$.archiving.problem")
+                .value("archive_command failed for 000000010000000000000007"))
+        .andExpect(jsonPath("$.archiving.last_archived_wal").value("000000010000000000000006"))
+        .andExpect(jsonPath("$.archiving.last_archived_at").value("2023-11-14T22:13:20Z"))
+        .andExpect(jsonPath("$.archiving.pending_segments").value(3))
+        .andExpect(jsonPath("$.archiving.oldest_pending_seconds").value(95))
+        .andExpect(jsonPath("$.archiving.lag_bytes").value(50_331_648))
+        .andExpect(jsonPath("$.archiving.reported_at").value("2023-11-14T22:14:55Z"));
   }
 
   @Test

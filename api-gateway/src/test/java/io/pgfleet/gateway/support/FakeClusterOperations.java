@@ -6,6 +6,7 @@ import io.pgfleet.gateway.clusters.ConflictException;
 import io.pgfleet.gateway.clusters.InvalidRequestException;
 import io.pgfleet.gateway.clusters.NotFoundException;
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
@@ -272,6 +273,11 @@ public class FakeClusterOperations implements ClusterOperations {
     existing(clusterId).backups.put(backup.backupId(), backup);
   }
 
+  /** What the cluster's primary reported about WAL archiving, as the archiveHealth signal does. */
+  public void reportArchiving(String clusterId, ArchiveHealth health) {
+    existing(clusterId).archiving = health;
+  }
+
   public Optional<RestoreRequest> restoreRequest(String clusterId, String operationId) {
     return Optional.ofNullable(existing(clusterId).restores.get(operationId));
   }
@@ -353,7 +359,8 @@ public class FakeClusterOperations implements ClusterOperations {
             ready ? List.of("127.0.1.3:9999") : List.of(),
             new ArrayList<>(c.operations.values()),
             new ArrayList<>(c.passwords.keySet()),
-            Map.of()));
+            Map.of(),
+            c.archiving));
   }
 
   @Override
@@ -405,6 +412,7 @@ public class FakeClusterOperations implements ClusterOperations {
     final Map<String, RollingUpdateRequest> updates = new ConcurrentHashMap<>();
     final Map<String, ProvisionRequest> provisions = new ConcurrentHashMap<>();
     volatile OperationType busy;
+    volatile ArchiveHealth archiving;
     final Map<String, BackupSummary> backups =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 

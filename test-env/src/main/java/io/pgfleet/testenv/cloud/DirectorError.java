@@ -21,6 +21,7 @@ public final class DirectorError extends RuntimeException {
   public static final int INSTANCE_GROUP_MISSING_RELEASE = 140001;
   public static final int INSTANCE_GROUP_UNKNOWN_RELEASE = 140002;
   public static final int INVALID_INSTANCE_STATE = 140007;
+  public static final int JOB_INSTANCE_IGNORED = 140021;
   public static final int MISSING_NETWORK = 140009;
   public static final int INVALID_JOBS = 140010;
   public static final int DUPLICATE_INSTANCE_GROUP = 190006;

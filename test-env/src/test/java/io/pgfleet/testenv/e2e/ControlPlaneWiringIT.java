@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The e2e stack's control-plane worker reaches the local cloud's EC2 API with working credentials
- * and delivers alerts to the stack's webhook receiver, called the way FailoverWorkflow calls them.
+ * and delivers alerts to the stack's webhook and SMTP receivers, called the way FailoverWorkflow
+ * calls them.
  */
 class ControlPlaneWiringIT {
 
@@ -119,7 +120,20 @@ class ControlPlaneWiringIT {
 
       // The cloud accepted the signature and does not know the VM (a bad key:
       // IAAS_REQUEST_REJECTED).
-      assertThat(answers).containsExactly("log,webhook " + stack.alertWebhook(), "IAAS_NOT_FOUND");
+      assertThat(answers).hasSize(2).last().isEqualTo("IAAS_NOT_FOUND");
+      assertThat(answers.get(0))
+          .startsWith(
+              "log,webhook "
+                  + stack.alertWebhook()
+                  + ",smtp "
+                  + MailReceiver.TO
+                  + " via 127.0.0.1:");
+      assertThat(stack.mails())
+          .filteredOn(mail -> mail.body().contains(alertId))
+          .singleElement()
+          .satisfies(
+              mail ->
+                  assertThat(mail.subject()).isEqualTo("[pgfleet] CRITICAL cluster wiring: probe"));
       assertThat(stack.alerts())
           .filteredOn(alert -> alertId.equals(alert.get("id").asText()))
           .singleElement()

@@ -57,6 +57,9 @@ final class LocalStack implements AutoCloseable {
   /** Where the worker's alert webhook posts; e2e tests assert alerts with {@link #alerts()}. */
   private final AlertReceiver alertReceiver;
 
+  /** Where the worker mails alerts; e2e tests assert them with {@link #mails()}. */
+  private final MailReceiver mailReceiver;
+
   private final String[] workerArgs;
   private ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext gateway;
@@ -77,8 +80,9 @@ final class LocalStack implements AutoCloseable {
             .networkNamespaces(networkNamespaces)
             .start();
     this.alertReceiver = new AlertReceiver();
+    this.mailReceiver = new MailReceiver();
     // The cloud's EC2 API takes the Director's credentials unless given others.
-    this.workerArgs =
+    String[] baseArgs =
         new String[] {
           "--pgfleet.temporal.address=" + temporal.server().address(),
           "--pgfleet.temporal.namespace=" + temporal.server().namespace(),
@@ -102,6 +106,9 @@ final class LocalStack implements AutoCloseable {
           "--pgfleet.backup.repository.secret-key=" + s3.settings().secretKey(),
           "--pgfleet.backup.repository.ca-cert-file=" + s3.certFile()
         };
+    this.workerArgs =
+        Stream.concat(Stream.of(baseArgs), mailReceiver.workerArgs().stream())
+            .toArray(String[]::new);
     this.worker = ControlPlaneWorkerApplication.builder().run(workerArgs);
     this.gateway =
         new SpringApplicationBuilder(GatewayApplication.class)
@@ -140,6 +147,11 @@ final class LocalStack implements AutoCloseable {
   /** The alerts the worker sent to its webhook so far (JSON objects, oldest first). */
   List<JsonNode> alerts() {
     return alertReceiver.alerts();
+  }
+
+  /** The alert mails the worker sent so far, oldest first. */
+  List<MailReceiver.Mail> mails() {
+    return mailReceiver.mails();
   }
 
   /** Reads what the stack's clients encrypted. */
@@ -186,6 +198,7 @@ final class LocalStack implements AutoCloseable {
     gateway.close();
     worker.close();
     alertReceiver.close();
+    mailReceiver.close();
     for (Path vmDir : listOrEmpty(stateDir.resolve("vms"))) {
       new VmProcesses().kill(vmDir.getFileName().toString());
     }

@@ -6,6 +6,7 @@ import io.pgfleet.activities.bosh.BoshDirectorConfig;
 import io.pgfleet.activities.bosh.HttpBoshDirector;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestSettings;
+import io.pgfleet.activities.postgres.BackupSqlActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,11 @@ class ActivitiesConfiguration {
   @Bean
   PostgresSqlActivitiesImpl postgresSqlActivities() {
     return new PostgresSqlActivitiesImpl();
+  }
+
+  @Bean
+  BackupSqlActivitiesImpl backupSqlActivities() {
+    return new BackupSqlActivitiesImpl();
   }
 
   private static String orDefault(String value, String fallback) {

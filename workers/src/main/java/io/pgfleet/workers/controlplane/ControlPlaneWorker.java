@@ -4,6 +4,7 @@ import io.pgfleet.activities.alert.AlertActivitiesImpl;
 import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
+import io.pgfleet.activities.postgres.BackupSqlActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.workers.controlplane.fleet.TemporalFleetActivities;
@@ -16,8 +17,11 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
+import io.pgfleet.workflows.verify.VerifyBackupWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -48,7 +52,8 @@ class ControlPlaneWorker {
       ConfiguredArchiveRepository archiveRepository,
       BackupCatalogActivities catalog,
       TemporalBackupSchedules schedules,
-      TemporalClusterRequests clusterRequests) {
+      TemporalClusterRequests clusterRequests,
+      BackupSqlActivitiesImpl backupSql) {
     this.factory = factory;
     this.properties = properties;
     this.alerts = alerts;
@@ -58,11 +63,14 @@ class ControlPlaneWorker {
         ProvisionWorkflowImpl.class,
         DeprovisionWorkflowImpl.class,
         FailoverWorkflowImpl.class,
+        RestoreWorkflowImpl.class,
         BackupWorkflowImpl.class,
         FleetRolloutWorkflowImpl.class,
         SwitchoverWorkflowImpl.class,
         ScheduledBackupWorkflowImpl.class,
-        ArchiveCoverageWorkflowImpl.class);
+        ArchiveCoverageWorkflowImpl.class,
+        VerifyBackupWorkflowImpl.class,
+        RollingUpdateWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         bosh,
         manifests,
@@ -73,7 +81,8 @@ class ControlPlaneWorker {
         catalog,
         schedules,
         clusterRequests,
-        new TemporalFleetActivities(factory.getWorkflowClient()));
+        new TemporalFleetActivities(factory.getWorkflowClient()),
+        backupSql);
     this.archiveRepository = archiveRepository;
   }
 

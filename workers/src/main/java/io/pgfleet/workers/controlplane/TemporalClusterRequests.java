@@ -9,7 +9,9 @@ import io.pgfleet.workflows.backup.schedule.RequestedBackupOutcome;
 import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
+import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.OperationReceipt;
+import io.pgfleet.workflows.cluster.Topology;
 import io.temporal.activity.Activity;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
@@ -70,6 +72,39 @@ public final class TemporalClusterRequests implements ClusterRequestActivities {
       throw e;
     }
     return awaitOutcome(cluster, clusterId, operationId);
+  }
+
+  @Override
+  public Optional<String> primaryTaskQueue(String clusterId) {
+    ClusterWorkflow cluster =
+        client.newWorkflowStub(ClusterWorkflow.class, ClusterWorkflow.workflowId(clusterId));
+    Topology topology;
+    try {
+      topology = cluster.topology();
+    } catch (RuntimeException e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (topology == null
+        || topology.nodes().stream().noneMatch(n -> n.role() == NodeRole.PRIMARY)) {
+      return Optional.empty();
+    }
+    return Optional.of(topology.taskQueue(topology.primary()));
+  }
+
+  @Override
+  public void forgetBackups(String clusterId, List<String> backupIds) {
+    try {
+      client
+          .newWorkflowStub(ClusterWorkflow.class, ClusterWorkflow.workflowId(clusterId))
+          .backupsRemoved(backupIds);
+    } catch (RuntimeException e) {
+      if (!isNotFound(e)) {
+        throw e;
+      }
+    }
   }
 
   /** Bounded by the activity's start-to-close timeout; heartbeats carry the poll count. */

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the cluster's workflow ({@code cluster/<cluster_id>}) what the data plane on this VM sees
  * fail: on a pgpool VM the reports of pgpool's failover hook, on a PostgreSQL VM the loss of the
- * standby's replication stream. One background thread per agent polls; a failing poll is logged and
- * the next one runs, so the agent never stops because of it.
+ * standby's replication stream and, on the primary, each change of WAL archiving's health. One
+ * background thread per agent polls; a failing poll is logged and the next one runs, so the agent
+ * never stops because of it.
  */
 final class FailureReporter implements AutoCloseable {
 
@@ -75,9 +76,16 @@ final class FailureReporter implements AutoCloseable {
     if (ManifestActivitiesImpl.POSTGRES_GROUP.equals(config.instanceGroup())) {
       StandbyStreamProbe probe = new StandbyStreamProbe(env);
       StreamLossWatch watch = new StreamLossWatch(reporter);
+      ArchivePoll archive =
+          new ArchivePoll(
+              new ArchiveHealthWatch(reporter),
+              ArchivePoll.reader(env),
+              signals,
+              ClusterWorkflow.workflowId(clusterId.get()));
       Runnable poll =
           () -> {
             long now = clock.getAsLong();
+            archive.pollIfDue(now);
             watch
                 .observe(probe.read(), now)
                 .ifPresent(

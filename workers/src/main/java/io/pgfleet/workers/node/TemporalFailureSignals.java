@@ -1,5 +1,6 @@
 package io.pgfleet.workers.node;
 
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.DataPlaneReport;
 import io.temporal.client.WorkflowClient;
@@ -7,8 +8,9 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.util.Optional;
 
 /**
- * Signals {@link ClusterWorkflow#REPORT_FAILURE_SIGNAL} untyped: the agent holds no stub of the
- * cluster workflow, only its id.
+ * Signals {@link ClusterWorkflow#REPORT_FAILURE_SIGNAL} and {@link
+ * ClusterWorkflow#ARCHIVE_HEALTH_SIGNAL} untyped: the agent holds no stub of the cluster workflow,
+ * only its id.
  */
 final class TemporalFailureSignals implements FailureSignals {
 
@@ -20,10 +22,19 @@ final class TemporalFailureSignals implements FailureSignals {
 
   @Override
   public Outcome send(String workflowId, DataPlaneReport report) {
+    return signal(workflowId, ClusterWorkflow.REPORT_FAILURE_SIGNAL, report);
+  }
+
+  @Override
+  public Outcome send(String workflowId, ArchiveHealth health) {
+    return signal(workflowId, ClusterWorkflow.ARCHIVE_HEALTH_SIGNAL, health);
+  }
+
+  private Outcome signal(String workflowId, String signal, Object payload) {
     try {
       client
           .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
-          .signal(ClusterWorkflow.REPORT_FAILURE_SIGNAL, report);
+          .signal(signal, payload);
       return Outcome.DELIVERED;
     } catch (WorkflowNotFoundException e) {
       return Outcome.NO_SUCH_WORKFLOW;

@@ -10,6 +10,7 @@ import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
 import io.pgfleet.activities.backup.UnconfiguredBackupCatalog;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.ManifestActivitiesImpl;
+import io.pgfleet.activities.postgres.BackupSqlActivitiesImpl;
 import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.workers.controlplane.fleet.TemporalFleetActivities;
@@ -21,8 +22,11 @@ import io.pgfleet.workflows.cluster.ClusterWorkflowImpl;
 import io.pgfleet.workflows.deprovision.DeprovisionWorkflowImpl;
 import io.pgfleet.workflows.failover.FailoverWorkflowImpl;
 import io.pgfleet.workflows.provision.ProvisionWorkflowImpl;
+import io.pgfleet.workflows.restore.RestoreWorkflowImpl;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateWorkflowImpl;
 import io.pgfleet.workflows.rollout.FleetRolloutWorkflowImpl;
 import io.pgfleet.workflows.switchover.SwitchoverWorkflowImpl;
+import io.pgfleet.workflows.verify.VerifyBackupWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -68,11 +72,14 @@ class ControlPlaneRegistrationTest {
                       ProvisionWorkflowImpl.class,
                       DeprovisionWorkflowImpl.class,
                       FailoverWorkflowImpl.class,
+                      RestoreWorkflowImpl.class,
                       BackupWorkflowImpl.class,
                       FleetRolloutWorkflowImpl.class,
                       SwitchoverWorkflowImpl.class,
                       ScheduledBackupWorkflowImpl.class,
-                      ArchiveCoverageWorkflowImpl.class);
+                      ArchiveCoverageWorkflowImpl.class,
+                      VerifyBackupWorkflowImpl.class,
+                      RollingUpdateWorkflowImpl.class);
               ArgumentCaptor<Object[]> activities = ArgumentCaptor.forClass(Object[].class);
               verify(worker).registerActivitiesImplementations(activities.capture());
               assertThat(List.of(activities.getValue()))
@@ -87,7 +94,8 @@ class ControlPlaneRegistrationTest {
                       UnconfiguredBackupCatalog.class,
                       TemporalFleetActivities.class,
                       TemporalBackupSchedules.class,
-                      TemporalClusterRequests.class);
+                      TemporalClusterRequests.class,
+                      BackupSqlActivitiesImpl.class);
             });
   }
 }

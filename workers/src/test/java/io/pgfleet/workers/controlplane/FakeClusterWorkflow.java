@@ -6,17 +6,20 @@ import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
 import io.pgfleet.workflows.cluster.BindingCredentials;
+import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.ClusterView;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.ClusterWorkflowInput;
 import io.pgfleet.workflows.cluster.DataPlaneReport;
 import io.pgfleet.workflows.cluster.DeprovisionRequest;
 import io.pgfleet.workflows.cluster.FailoverRequest;
+import io.pgfleet.workflows.cluster.NodeRole;
 import io.pgfleet.workflows.cluster.OperationReceipt;
 import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
 import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
+import io.pgfleet.workflows.cluster.Topology;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationView;
@@ -28,7 +31,8 @@ import java.util.List;
 /**
  * A cluster workflow that only knows backups, steered by its id: {@code busy-*} refuses them as the
  * real one does while failing over, {@code broken-*} lets them fail, {@code odd-*} rejects the
- * request as bad input; any other finishes each backup {@link #BACKUP_TIME} after accepting it.
+ * request as bad input, {@code deployed-*} has VMs (the others none yet); any other finishes each
+ * backup {@link #BACKUP_TIME} after accepting it.
  */
 public class FakeClusterWorkflow implements ClusterWorkflow {
 
@@ -36,11 +40,13 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
   static final Duration BACKUP_TIME = Duration.ofSeconds(1);
 
   private final List<BackupSummary> backups = new ArrayList<>();
-  private String clusterId;
+
+  /** From the workflow id: an Update can be validated before the main method ran. */
+  private final String clusterId =
+      Workflow.getInfo().getWorkflowId().substring("cluster/".length());
 
   @Override
   public void run(ClusterWorkflowInput input) {
-    clusterId = input.clusterId();
     while (true) {
       Workflow.await(() -> backups.stream().anyMatch(b -> !b.status().finished()));
       Workflow.sleep(BACKUP_TIME);
@@ -152,12 +158,30 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
   public void validateRollingUpdate(RollingUpdateRequest request) {}
 
   @Override
+  public Topology topology() {
+    if (!clusterId.startsWith("deployed-")) {
+      return null;
+    }
+    return new Topology(
+        "d-" + clusterId,
+        List.of(
+            new ClusterNode("postgres", 0, "pg-0", "10.0.0.1", NodeRole.STANDBY),
+            new ClusterNode("postgres", 1, "pg-1", "10.0.0.2", NodeRole.PRIMARY)));
+  }
+
+  @Override
   public String maintenanceWindow() {
     return null;
   }
 
   @Override
   public void backupVerified(BackupVerification verification) {}
+
+  @Override
+  public void backupsRemoved(List<String> backupIds) {}
+
+  @Override
+  public void archiveHealth(io.pgfleet.workflows.cluster.ArchiveHealth report) {}
 
   @Override
   public void reportFailure(DataPlaneReport report) {}

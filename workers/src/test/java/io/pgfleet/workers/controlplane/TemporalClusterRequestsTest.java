@@ -1,6 +1,7 @@
 package io.pgfleet.workers.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.pgfleet.workflows.FailureType;
@@ -19,6 +20,7 @@ import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +147,24 @@ class TemporalClusterRequestsTest {
     assertThat(cause.getType()).isEqualTo(FailureType.INVALID_INPUT.name());
     assertThat(cause.isNonRetryable()).isTrue();
     assertThat(cause.getOriginalMessage()).contains("odd-1 refused backup scheduled-1", "is odd");
+  }
+
+  @Test
+  void thePrimaryTaskQueueComesFromTheClusterTopology() {
+    cluster("deployed-1");
+    cluster("fresh-1");
+
+    assertThat(requests.primaryTaskQueue("deployed-1")).contains("node/d-deployed-1/pg-1");
+    assertThat(requests.primaryTaskQueue("fresh-1")).as("no VMs yet").isEmpty();
+    assertThat(requests.primaryTaskQueue("ghost-1")).as("no such cluster").isEmpty();
+  }
+
+  @Test
+  void forgettingBackupsOfAClusterThatIsGoneIsNoError() {
+    cluster("c-1");
+
+    assertThatCode(() -> requests.forgetBackups("c-1", List.of("b-1"))).doesNotThrowAnyException();
+    assertThatCode(() -> requests.forgetBackups("ghost-1", List.of("b-1")))
+        .doesNotThrowAnyException();
   }
 }

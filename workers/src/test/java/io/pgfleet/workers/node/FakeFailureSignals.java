@@ -1,5 +1,6 @@
 package io.pgfleet.workers.node;
 
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.DataPlaneReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,20 @@ final class FakeFailureSignals implements FailureSignals {
     }
     workflowIds.add(workflowId);
     delivered.add(report);
+    return Outcome.DELIVERED;
+  }
+
+  final List<ArchiveHealth> archiveReports = new ArrayList<>();
+
+  @Override
+  public synchronized Outcome send(String workflowId, ArchiveHealth health) {
+    attempts++;
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      throw new IllegalStateException("frontend unavailable");
+    }
+    workflowIds.add(workflowId);
+    archiveReports.add(health);
     return Outcome.DELIVERED;
   }
 

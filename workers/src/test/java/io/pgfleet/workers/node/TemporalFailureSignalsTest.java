@@ -2,6 +2,7 @@ package io.pgfleet.workers.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
 import io.pgfleet.workflows.cluster.DataPlaneReport;
 import io.temporal.client.WorkflowClient;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The signal reaches a workflow by its id and signal name alone, as the cluster workflow's. */
+/** The signals reach a workflow by its id and signal name alone, as the cluster workflow's. */
 class TemporalFailureSignalsTest {
 
   private static final String QUEUE = "signals-test";
@@ -32,12 +33,19 @@ class TemporalFailureSignalsTest {
     @SignalMethod(name = ClusterWorkflow.REPORT_FAILURE_SIGNAL)
     void reportFailure(DataPlaneReport report);
 
+    @SignalMethod(name = ClusterWorkflow.ARCHIVE_HEALTH_SIGNAL)
+    void archiveHealth(ArchiveHealth health);
+
     @QueryMethod
     List<DataPlaneReport> reports();
+
+    @QueryMethod
+    List<ArchiveHealth> archiveReports();
   }
 
   public static class ReportSinkImpl implements ReportSink {
     private final List<DataPlaneReport> reports = new ArrayList<>();
+    private final List<ArchiveHealth> archiveReports = new ArrayList<>();
 
     @Override
     public void run() {
@@ -47,6 +55,16 @@ class TemporalFailureSignalsTest {
     @Override
     public void reportFailure(DataPlaneReport report) {
       reports.add(report);
+    }
+
+    @Override
+    public void archiveHealth(ArchiveHealth health) {
+      archiveReports.add(health);
+    }
+
+    @Override
+    public List<ArchiveHealth> archiveReports() {
+      return archiveReports;
     }
 
     @Override
@@ -81,12 +99,17 @@ class TemporalFailureSignalsTest {
                 .build());
     WorkflowClient.start(sink::run);
     DataPlaneReport report = new DataPlaneReport("pgpool/1", "127.0.1.2", 42L, "detached");
+    ArchiveHealth health =
+        new ArchiveHealth("postgres/0", false, "failing", null, null, 2, 30L, null, 43L);
+    TemporalFailureSignals signals = new TemporalFailureSignals(client);
 
-    FailureSignals.Outcome outcome =
-        new TemporalFailureSignals(client).send(ClusterWorkflow.workflowId("c1"), report);
+    FailureSignals.Outcome outcome = signals.send(ClusterWorkflow.workflowId("c1"), report);
+    FailureSignals.Outcome archiving = signals.send(ClusterWorkflow.workflowId("c1"), health);
 
     assertThat(outcome).isEqualTo(FailureSignals.Outcome.DELIVERED);
+    assertThat(archiving).isEqualTo(FailureSignals.Outcome.DELIVERED);
     assertThat(sink.reports()).containsExactly(report);
+    assertThat(sink.archiveReports()).containsExactly(health);
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class BackupWorkflowImpl implements BackupWorkflow {
           recorder.step(
               "check primary",
               () -> BackupChecks.primaryArchives(input.clusterId(), primary, host));
+      BackupSentinelStep.write(recorder, input);
       BackupRecord record =
           switch (mode) {
             case SNAPSHOT -> snapshotBackup(input, primary);

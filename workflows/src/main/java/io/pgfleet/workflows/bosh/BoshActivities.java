@@ -57,4 +57,12 @@ public interface BoshActivities {
    */
   @ActivityMethod(name = "Bosh.attachDisk")
   BoshTaskOutcome attachDisk(AttachDiskRequest request);
+
+  /**
+   * Sets the instance's ignore flag (no task: BOSH answers at once). While ignored, deploys and
+   * state changes of other instances leave it alone, so a rolling update can put the new manifest
+   * in BOSH's record and then converge one instance at a time. Setting the flag it has is success.
+   */
+  @ActivityMethod(name = "Bosh.ignoreInstance")
+  void ignoreInstance(IgnoreInstanceRequest request);
 }

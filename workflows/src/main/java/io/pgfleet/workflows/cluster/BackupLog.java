@@ -33,6 +33,13 @@ final class BackupLog {
     }
   }
 
+  /** Forgets backups retention removed; unknown ids are ignored (a repeated signal). */
+  void remove(List<String> backupIds) {
+    if (backupIds != null) {
+      backups.removeIf(b -> backupIds.contains(b.backupId()));
+    }
+  }
+
   Optional<BackupSummary> find(String backupId) {
     return backups.stream().filter(b -> b.backupId().equals(backupId)).findFirst();
   }

@@ -41,7 +41,13 @@ final class BackupRun {
     cluster.backups.put(summary);
     BackupInput input =
         new BackupInput(
-            cluster.clusterId, op.operationId(), backupId, cluster.topology, summary.mode(), null);
+            cluster.clusterId,
+            op.operationId(),
+            backupId,
+            cluster.topology,
+            summary.mode(),
+            null,
+            cluster.secrets);
     BackupWorkflow child =
         Workflow.newChildWorkflowStub(
             BackupWorkflow.class, ChildOperations.options(cluster.clusterId, op.operationId()));

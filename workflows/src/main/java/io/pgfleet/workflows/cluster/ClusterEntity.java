@@ -1,11 +1,13 @@
 package io.pgfleet.workflows.cluster;
 
 import io.pgfleet.workflows.alert.AlertSeverity;
+import io.pgfleet.workflows.catalog.PlanCatalog;
 import io.pgfleet.workflows.operation.OperationType;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The cluster workflow's mutable state: what {@link ClusterState} carries across continue-as-new,
@@ -40,6 +42,15 @@ final class ClusterEntity {
   /** The backup the cluster is created from (normalized); null for an empty cluster. */
   RestoreSource restoredFrom;
 
+  /**
+   * Settings rolling updates applied on top of the plan's: every later manifest (rolling update,
+   * plan change) and every node a failover, switchover or restore rebuilds keeps them.
+   */
+  Map<String, String> postgresOverrides;
+
+  /** WAL archiving as the primary's agent last reported it; null before the first report. */
+  ArchiveHealth archiveHealth;
+
   /** Binding id → BIND or UNBIND while that Update's handler runs its SQL. */
   final Map<String, OperationType> bindingWork = new HashMap<>();
 
@@ -60,6 +71,16 @@ final class ClusterEntity {
         state.lastFailoverEndedAtMillis() == null ? 0 : state.lastFailoverEndedAtMillis();
     this.backups = new BackupLog(state.backups());
     this.restoredFrom = state.restoredFrom();
+    this.postgresOverrides = orEmpty(state.postgresOverrides());
+    this.archiveHealth = state.archiveHealth();
+  }
+
+  /** What PostgreSQL runs with: the plan's settings and the overrides on top. */
+  Map<String, String> postgresParameters() {
+    Map<String, String> settings =
+        new TreeMap<>(PlanCatalog.plan(planId).orElseThrow().postgresParameters());
+    settings.putAll(postgresOverrides);
+    return settings;
   }
 
   static ClusterEntity from(ClusterWorkflowInput input) {
@@ -73,6 +94,8 @@ final class ClusterEntity {
               null,
               null,
               ClusterPhase.NEW,
+              null,
+              null,
               null,
               null,
               null,
@@ -102,7 +125,9 @@ final class ClusterEntity {
         new LinkedHashMap<>(alertsSent),
         lastFailoverEndedAtMillis == 0 ? null : lastFailoverEndedAtMillis,
         backups.views(),
-        restoredFrom);
+        restoredFrom,
+        postgresOverrides.isEmpty() ? null : new TreeMap<>(postgresOverrides),
+        archiveHealth);
   }
 
   /** A copy that tolerates null values: OSB parameters are free-form JSON. */

@@ -21,6 +21,9 @@ import java.util.Map;
  *     purpose. Null: none yet
  * @param backups the recent backups, oldest first (bounded); null means none
  * @param restoredFrom the backup the cluster was created from; null for a cluster created empty
+ * @param postgresOverrides PostgreSQL settings rolling updates applied on top of the plan's; null
+ *     means none
+ * @param archiveHealth WAL archiving as the primary's agent last reported it; null: no report yet
  */
 public record ClusterState(
     String clusterId,
@@ -37,4 +40,6 @@ public record ClusterState(
     Map<String, AlertSeverity> alertsSent,
     Long lastFailoverEndedAtMillis,
     List<BackupSummary> backups,
-    RestoreSource restoredFrom) {}
+    RestoreSource restoredFrom,
+    Map<String, String> postgresOverrides,
+    ArchiveHealth archiveHealth) {}

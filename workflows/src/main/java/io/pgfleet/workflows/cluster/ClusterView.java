@@ -10,6 +10,7 @@ import java.util.Map;
  * @param endpoints host:port of the pgpool nodes
  * @param operations recent operations, newest last (bounded)
  * @param bindingIds bindings that exist now
+ * @param archiving WAL archiving as the primary's agent last reported it; null before its report
  */
 public record ClusterView(
     String clusterId,
@@ -20,4 +21,5 @@ public record ClusterView(
     List<String> endpoints,
     List<OperationView> operations,
     List<String> bindingIds,
-    Map<String, String> context) {}
+    Map<String, String> context,
+    ArchiveHealth archiving) {}

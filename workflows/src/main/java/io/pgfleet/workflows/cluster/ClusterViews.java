@@ -18,7 +18,8 @@ final class ClusterViews {
         c.topology == null ? List.of() : c.topology.endpoints(),
         c.operations.views(),
         List.copyOf(c.bindings.keySet()),
-        c.context);
+        c.context,
+        c.archiveHealth);
   }
 
   /**

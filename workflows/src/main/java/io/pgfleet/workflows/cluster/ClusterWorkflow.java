@@ -126,6 +126,23 @@ public interface ClusterWorkflow {
   @SignalMethod(name = BACKUP_VERIFIED_SIGNAL)
   void backupVerified(BackupVerification verification);
 
+  /** Signal name retention uses to report the backups it removed from the catalog. */
+  String BACKUPS_REMOVED_SIGNAL = "backupsRemoved";
+
+  /** Retention removed these backups (snapshots or sets and catalog entries): no longer listed. */
+  @SignalMethod(name = BACKUPS_REMOVED_SIGNAL)
+  void backupsRemoved(List<String> backupIds);
+
+  /** Signal name the primary's node agent reports WAL archiving with (it holds no stub). */
+  String ARCHIVE_HEALTH_SIGNAL = "archiveHealth";
+
+  /**
+   * The primary's node agent saw WAL archiving change state (failing, falling behind, or well
+   * again): shown in the view, and alerted once per change.
+   */
+  @SignalMethod(name = ARCHIVE_HEALTH_SIGNAL)
+  void archiveHealth(ArchiveHealth report);
+
   /** Signal name the node agents use (they hold no stub of this interface). */
   String REPORT_FAILURE_SIGNAL = "reportFailure";
 
@@ -139,6 +156,10 @@ public interface ClusterWorkflow {
 
   @QueryMethod
   ClusterView view();
+
+  /** The cluster's VMs and roles (node agents' task queues); null until provisioning found them. */
+  @QueryMethod
+  Topology topology();
 
   /** The cluster's recent backups, oldest first (bounded; the catalog keeps all). */
   @QueryMethod

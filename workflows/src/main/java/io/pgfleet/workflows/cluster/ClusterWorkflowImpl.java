@@ -47,6 +47,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   private final SwitchoverRun switchovers;
   private final RollingUpdateRun updates;
   private final BackupVerifications verifications;
+  private final ArchiveHealthLog archiving;
   private final BindingRoles roles;
   private final FailoverTriggers triggers = new FailoverTriggers();
   private int updatesThisRun;
@@ -67,6 +68,7 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
     this.switchovers = new SwitchoverRun(cluster, alerts);
     this.updates = new RollingUpdateRun(cluster, alerts);
     this.verifications = new BackupVerifications(cluster, alerts);
+    this.archiving = new ArchiveHealthLog(cluster, alerts);
     this.children =
         new ChildOperations(
             cluster,
@@ -238,6 +240,18 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
+  public void archiveHealth(ArchiveHealth report) {
+    updatesThisRun++;
+    archiving.record(report);
+  }
+
+  @Override
+  public void backupsRemoved(List<String> backupIds) {
+    updatesThisRun++;
+    cluster.backups.remove(backupIds);
+  }
+
+  @Override
   public void validateBackup(BackupRequest request) {
     Admission.backup(cluster, request);
   }
@@ -280,6 +294,11 @@ public class ClusterWorkflowImpl implements ClusterWorkflow {
   @Override
   public ClusterView view() {
     return ClusterViews.of(cluster);
+  }
+
+  @Override
+  public Topology topology() {
+    return cluster.topology;
   }
 
   @Override

@@ -48,7 +48,7 @@ final class FailoverRun {
             plan.maximumLagOnFailoverBytes(),
             trigger,
             DEFAULT_TOLERANCE,
-            plan.postgresParameters());
+            cluster.postgresParameters());
     FailoverWorkflow child =
         Workflow.newChildWorkflowStub(
             FailoverWorkflow.class,

@@ -65,7 +65,9 @@ final class RestoreRun {
             cluster.clusterId,
             request.backupId(),
             RestoreTargets.orLatest(request.target()),
-            RestoreMode.IN_PLACE);
+            RestoreMode.IN_PLACE,
+            cluster.secrets,
+            cluster.postgresParameters());
     RestoreResult result;
     try {
       result = child(running.operationId()).restore(input);
@@ -112,7 +114,9 @@ final class RestoreRun {
             source.sourceClusterId(),
             source.backupId(),
             RestoreTargets.orLatest(source.target()),
-            RestoreMode.NEW_CLUSTER);
+            RestoreMode.NEW_CLUSTER,
+            cluster.secrets,
+            cluster.postgresParameters());
     try {
       RestoreResult result = child(operationId).restore(input);
       String done = "provision succeeded: " + describe(result);

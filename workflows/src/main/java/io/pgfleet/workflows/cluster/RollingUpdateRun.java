@@ -14,6 +14,7 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Workflow;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
@@ -54,6 +55,10 @@ final class RollingUpdateRun {
     RollingUpdateRequest request = requests.remove(running.operationId());
     Plan current = PlanCatalog.plan(cluster.planId).orElseThrow();
     Plan target = UpdateAdmission.targetPlan(cluster, request);
+    Map<String, String> overrides = new TreeMap<>(cluster.postgresOverrides);
+    if (request.postgresParameters() != null) {
+      overrides.putAll(request.postgresParameters());
+    }
     RollingUpdateInput input =
         new RollingUpdateInput(
             cluster.clusterId,
@@ -63,7 +68,7 @@ final class RollingUpdateRun {
             cluster.secrets,
             current.diskMb(),
             target,
-            request.postgresParameters(),
+            overrides,
             request.recreate());
     RollingUpdateWorkflow child =
         Workflow.newChildWorkflowStub(
@@ -85,6 +90,7 @@ final class RollingUpdateRun {
     switch (result.outcome()) {
       case UPDATED -> {
         cluster.planId = target.id();
+        cluster.postgresOverrides = overrides;
         cluster.phase = ClusterPhase.READY;
         cluster.operations.put(ChildOperations.finished(result.operation(), running));
         log.info("cluster {}: updated {}", cluster.clusterId, result.updated());

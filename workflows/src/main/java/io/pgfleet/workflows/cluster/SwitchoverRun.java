@@ -53,7 +53,7 @@ final class SwitchoverRun {
             cluster.topology,
             cluster.secrets,
             plan.maximumLagOnFailoverBytes(),
-            plan.postgresParameters());
+            cluster.postgresParameters());
     SwitchoverWorkflow child =
         Workflow.newChildWorkflowStub(
             SwitchoverWorkflow.class,

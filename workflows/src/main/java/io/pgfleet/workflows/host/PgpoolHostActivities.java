@@ -42,4 +42,11 @@ public interface PgpoolHostActivities {
    */
   @ActivityMethod(name = "PgpoolHost.switchPrimary")
   PgpoolNodeStatus switchPrimary(RerouteInput input);
+
+  /**
+   * The watchdog as this pgpool sees it: peers alive, quorum, leader. Never fails for a stopped
+   * pgpool (the answer says so); a pgpool without watchdog answers {@code enabled=false}.
+   */
+  @ActivityMethod(name = "PgpoolHost.watchdog")
+  PgpoolWatchdogStatus watchdog();
 }

@@ -109,6 +109,14 @@ public interface PostgresHostActivities {
   PgBackRestBackup pgbackrestBackup(PgBackRestBackupInput input);
 
   /**
+   * Removes the pgBackRest backup set {@code label} (with any incremental built on it) from the
+   * stanza this node archives to, for retention. True when this call removed it, false when the
+   * repository no longer lists it. pgBackRest refuses to remove the stanza's last full set.
+   */
+  @ActivityMethod(name = "PostgresHost.expireBackupSet")
+  boolean expireBackupSet(String label);
+
+  /**
    * {@code CHECKPOINT} on this primary, so that a shutdown soon after has little to write
    * (switchover: the stop is on the write gap). Running it again only checkpoints again.
    */

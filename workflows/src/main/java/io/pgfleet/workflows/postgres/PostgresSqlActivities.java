@@ -2,6 +2,7 @@ package io.pgfleet.workflows.postgres;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.Map;
 
 /**
  * SQL the control plane runs against a cluster, as the superuser over the network. Every method is
@@ -35,4 +36,11 @@ public interface PostgresSqlActivities {
    */
   @ActivityMethod(name = "PostgresSql.probe")
   NodeProbe probe(ProbeInput input);
+
+  /**
+   * What the running server uses for each named setting, as SHOW prints it (e.g. "8MB"); a name the
+   * server does not know maps to null. Read-only, so any node will do.
+   */
+  @ActivityMethod(name = "PostgresSql.showSettings")
+  Map<String, String> showSettings(ShowSettingsInput input);
 }

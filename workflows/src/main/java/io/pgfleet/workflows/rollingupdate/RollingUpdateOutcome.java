@@ -9,6 +9,9 @@ public enum RollingUpdateOutcome {
    * says which VMs are done).
    */
   FAILED,
-  /** The switchover ended NEEDS_OPERATOR: the reason is the switchover's. */
+  /**
+   * The switchover ended NEEDS_OPERATOR (the reason is the switchover's), or ended without a result
+   * (terminated, timed out), so what it did to the primary is unknown here.
+   */
   NEEDS_OPERATOR
 }

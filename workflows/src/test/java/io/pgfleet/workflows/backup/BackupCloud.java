@@ -15,6 +15,7 @@ import io.pgfleet.workflows.iaas.CreateSnapshotRequest;
 import io.pgfleet.workflows.iaas.IaasActivities;
 import io.pgfleet.workflows.iaas.SnapshotInfo;
 import io.pgfleet.workflows.provision.ClusterFixture;
+import io.pgfleet.workflows.verify.BackupSqlActivities;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -34,13 +35,14 @@ final class BackupCloud implements AutoCloseable {
   final IaasActivities iaas = mockPort(IaasActivities.class);
   final BackupCatalogActivities catalog = mockPort(BackupCatalogActivities.class);
   final PostgresHostActivities primary = mockPort(PostgresHostActivities.class);
+  final BackupSqlActivities sql = mockPort(BackupSqlActivities.class);
   private final AtomicInteger snapshots = new AtomicInteger();
 
   BackupCloud() {
     answerHappily();
     Worker control = env.newWorker(ClusterWorkflow.TASK_QUEUE);
     control.registerWorkflowImplementationTypes(BackupWorkflowImpl.class);
-    control.registerActivitiesImplementations(bosh, iaas, catalog);
+    control.registerActivitiesImplementations(bosh, iaas, catalog, sql);
     env.newWorker(queue(PRIMARY_ID)).registerActivitiesImplementations(primary);
     env.start();
   }

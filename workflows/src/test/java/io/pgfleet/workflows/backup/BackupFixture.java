@@ -35,6 +35,18 @@ final class BackupFixture {
         CLUSTER_ID, OPERATION_ID, BACKUP_ID, ClusterFixture.topology(), mode, null);
   }
 
+  /** With the cluster's passwords, as the cluster workflow passes them: a sentinel is written. */
+  static BackupInput inputWithSecrets(BackupMode mode) {
+    return new BackupInput(
+        CLUSTER_ID,
+        OPERATION_ID,
+        BACKUP_ID,
+        ClusterFixture.topology(),
+        mode,
+        null,
+        ClusterFixture.SECRETS);
+  }
+
   static BackupInput copyInput(PgBackRestBackupType type) {
     return new BackupInput(
         CLUSTER_ID, OPERATION_ID, BACKUP_ID, ClusterFixture.topology(), BackupMode.COPY, type);

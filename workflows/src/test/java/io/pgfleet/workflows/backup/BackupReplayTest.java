@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stored backup histories (both modes, a lost session taken again, a rollback) must replay on the
- * current implementation; one that stops the backup before the snapshot must not.
+ * Stored backup histories (both modes, a lost session taken again, a rollback, recorded before the
+ * sentinel step; one with it) must replay on the current implementation; one that stops the backup
+ * before the snapshot must not.
  */
 class BackupReplayTest {
 
@@ -26,6 +27,7 @@ class BackupReplayTest {
   static final String COPY = "backup-copy-happy";
   static final String SESSION_LOST = "backup-session-lost-retried";
   static final String ROLLED_BACK = "backup-rolled-back";
+  static final String SENTINEL = "backup-snapshot-sentinel";
 
   @Test
   void aSnapshotBackupReplays() throws Exception {
@@ -48,6 +50,20 @@ class BackupReplayTest {
                 doThrow(failure("no session", FailureType.BACKUP_SESSION_LOST))
                     .when(cloud.primary)
                     .stopBackup(BACKUP_ID));
+    WorkflowReplayer.replayWorkflowExecution(history, BackupWorkflowImpl.class);
+  }
+
+  @Test
+  void aBackupThatWroteItsSentinelReplays() throws Exception {
+    WorkflowExecutionHistory history =
+        StoredHistories.load(
+            SENTINEL,
+            () -> {
+              try (BackupCloud cloud = new BackupCloud()) {
+                cloud.stub(SENTINEL).backup(BackupFixture.inputWithSecrets(BackupMode.SNAPSHOT));
+                return cloud.history(SENTINEL);
+              }
+            });
     WorkflowReplayer.replayWorkflowExecution(history, BackupWorkflowImpl.class);
   }
 

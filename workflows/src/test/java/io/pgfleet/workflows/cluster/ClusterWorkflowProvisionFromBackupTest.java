@@ -67,7 +67,9 @@ class ClusterWorkflowProvisionFromBackupTest {
                 "c-src",
                 "bk-7",
                 TARGET,
-                RestoreMode.NEW_CLUSTER));
+                RestoreMode.NEW_CLUSTER,
+                t.script.provisionInputs.get(0).secrets(),
+                t.script.provisionInputs.get(0).plan().postgresParameters()));
     assertThat(t.script.childWorkflowIds).containsOnly("cluster/c-0001/op/op-1");
     OperationView op = cluster.operation("op-1");
     assertThat(op.type()).isEqualTo(OperationType.PROVISION);

@@ -11,11 +11,13 @@ import io.pgfleet.workflows.failover.FailoverOutcome;
 import io.pgfleet.workflows.host.RecoveryTarget;
 import io.pgfleet.workflows.replay.NonDeterminism;
 import io.pgfleet.workflows.replay.StoredHistories;
+import io.pgfleet.workflows.rollingupdate.RollingUpdateOutcome;
 import io.pgfleet.workflows.switchover.SwitchoverOutcome;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,7 @@ class ClusterWorkflowReplayTest {
   private static final String HISTORY = "cluster-provision-bind-deprovision";
   private static final String FAILOVER_HISTORY = "cluster-provision-failover-deprovision";
   private static final String BACKUP_HISTORY = "cluster-provision-backup-deprovision";
+  private static final String PLAN_CHANGE_HISTORY = "cluster-provision-plan-change-deprovision";
   private static final String RESTORE_SWITCHOVER_HISTORY =
       "cluster-provision-restore-switchover-deprovision";
 
@@ -116,6 +119,55 @@ class ClusterWorkflowReplayTest {
             EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
         .endsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
     WorkflowReplayer.replayWorkflowExecution(history, ClusterWorkflowImpl.class);
+  }
+
+  @Test
+  void theRecordedHistoryWithAPlanChangeAndAFailedUpdateReplays() throws Exception {
+    WorkflowExecutionHistory history =
+        StoredHistories.load(PLAN_CHANGE_HISTORY, ClusterWorkflowReplayTest::runPlanChangeScenario);
+
+    assertThat(
+            history.getEvents().stream()
+                .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+                .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes())
+                .map(a -> a.getWorkflowType().getName()))
+        .containsExactly(
+            "ProvisionWorkflow",
+            "RollingUpdateWorkflow",
+            "RollingUpdateWorkflow",
+            "DeprovisionWorkflow");
+    WorkflowReplayer.replayWorkflowExecution(history, ClusterWorkflowImpl.class);
+  }
+
+  /**
+   * Provision (small), a plan change to medium whose update fails (WARNING), one that succeeds with
+   * a failure report while it runs (only recorded), deprovision.
+   */
+  private static WorkflowExecutionHistory runPlanChangeScenario() {
+    try (ClusterTestEnv t = new ClusterTestEnv(ClusterWorkflowImpl.class)) {
+      ClusterWorkflow cluster = t.start();
+      cluster.provision(provision("op-1", PlanCatalog.SMALL));
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.rollingUpdateOutcome = RollingUpdateOutcome.FAILED;
+      cluster.rollingUpdate(
+          new RollingUpdateRequest(
+              "up-1", "broker", "plan change to medium", Map.of(), true, PlanCatalog.MEDIUM.id()));
+      t.awaitOperation("up-1");
+      t.awaitPhase(ClusterPhase.READY);
+      t.script.rollingUpdateOutcome = RollingUpdateOutcome.UPDATED;
+      t.script.rollingUpdate = ChildScript.Behaviour.HOLD;
+      cluster.rollingUpdate(
+          new RollingUpdateRequest(
+              "up-2", "broker", "plan change to medium", Map.of(), true, PlanCatalog.MEDIUM.id()));
+      t.childProgress("up-2");
+      t.report("pgpool/1", TestTopologies.PRIMARY_ADDRESS, "health check failed");
+      t.release("up-2");
+      t.awaitOperation("up-2");
+      t.awaitPhase(ClusterPhase.READY);
+      cluster.deprovision(new DeprovisionRequest("op-2"));
+      t.awaitCompletion();
+      return t.client.fetchHistory(ClusterTestEnv.WORKFLOW_ID);
+    }
   }
 
   @Test

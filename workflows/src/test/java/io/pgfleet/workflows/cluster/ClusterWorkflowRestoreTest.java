@@ -90,7 +90,9 @@ class ClusterWorkflowRestoreTest {
                 "c-0001",
                 "bk-1",
                 TARGET,
-                RestoreMode.IN_PLACE));
+                RestoreMode.IN_PLACE,
+                t.script.provisionInputs.get(0).secrets(),
+                t.script.provisionInputs.get(0).plan().postgresParameters()));
     assertThat(t.script.childWorkflowIds).contains("cluster/c-0001/op/rs-1");
     assertThat(t.script.failoverInputs).isEmpty();
     assertThat(ready.nodes())

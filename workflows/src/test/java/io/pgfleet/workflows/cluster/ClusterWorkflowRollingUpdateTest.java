@@ -18,6 +18,7 @@ import io.pgfleet.workflows.operation.OperationType;
 import io.pgfleet.workflows.rollingupdate.RollingUpdateInput;
 import io.pgfleet.workflows.rollingupdate.RollingUpdateOutcome;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -97,6 +98,33 @@ class ClusterWorkflowRollingUpdateTest {
         .contains("is not a PostgreSQL setting to apply");
     assertThat(t.script.rollingUpdateInputs).isEmpty();
     assertThat(cluster.view().phase()).isEqualTo(ClusterPhase.READY);
+  }
+
+  @Test
+  void appliedSettingsStayForLaterUpdatesAndRebuiltNodesButAFailedUpdateAddsNone() {
+    ClusterWorkflow cluster = readyCluster(PlanCatalog.SMALL);
+    cluster.rollingUpdate(update("up-1", null));
+    t.awaitOperation("up-1");
+    t.awaitPhase(ClusterPhase.READY);
+    t.script.rollingUpdateOutcome = RollingUpdateOutcome.FAILED;
+    cluster.rollingUpdate(
+        new RollingUpdateRequest("up-2", "api", "x", Map.of("work_mem", "64MB"), false, null));
+    t.awaitOperation("up-2");
+    t.awaitPhase(ClusterPhase.READY);
+    t.script.rollingUpdateOutcome = RollingUpdateOutcome.UPDATED;
+
+    cluster.rollingUpdate(
+        new RollingUpdateRequest("up-3", "api", "x", Map.of("max_wal_size", "2GB"), false, null));
+    t.awaitOperation("up-3");
+    t.awaitPhase(ClusterPhase.READY);
+    cluster.switchover(new SwitchoverRequest("sw-1", "api", null));
+    t.awaitOperation("sw-1");
+
+    assertThat(t.script.rollingUpdateInputs.get(2).extraPostgresParameters())
+        .isEqualTo(Map.of("work_mem", "8MB", "max_wal_size", "2GB"));
+    Map<String, String> settings = new TreeMap<>(PlanCatalog.SMALL.postgresParameters());
+    settings.putAll(Map.of("work_mem", "8MB", "max_wal_size", "2GB"));
+    assertThat(t.script.switchoverInputs.get(0).postgresParameters()).isEqualTo(settings);
   }
 
   @Test

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-/** The backupVerified signal: kept with the backup, alerts once per change of outcome. */
+/**
+ * The backupVerified signal: kept with the backup, alerts once per change of outcome; and the
+ * backupsRemoved signal of retention.
+ */
 class ClusterWorkflowVerificationTest {
 
   private static final long ALERT_WAIT = ClusterWorkflowFailoverTest.ALERT_WAIT_MILLIS;
@@ -111,5 +114,18 @@ class ClusterWorkflowVerificationTest {
     cluster.deprovision(new DeprovisionRequest("op-9"));
     t.awaitCompletion();
     verify(t.alerts, times(0)).send(any());
+  }
+
+  @Test
+  void backupsRetentionRemovedAreNoLongerListed() {
+    ClusterWorkflow cluster = clusterWithBackups("bk-1", "bk-2", "bk-3");
+
+    cluster.backupsRemoved(List.of("bk-1", "bk-2", "bk-unknown"));
+    cluster.backupsRemoved(List.of("bk-1"));
+
+    ClusterTestEnv.eventually(
+        () -> cluster.backups().stream().map(BackupSummary::backupId).toList(),
+        ids -> ids.equals(List.of("bk-3")),
+        "only bk-3 listed");
   }
 }

@@ -44,6 +44,8 @@ final class TestClusters {
             null,
             null,
             null,
+            null,
+            null,
             null);
     return ClusterEntity.from(new ClusterWorkflowInput(ID, state));
   }

@@ -42,6 +42,7 @@ public final class DirectorHttpServer implements AutoCloseable {
     new TasksHandler(director).register(router);
     new DeploymentsHandler(director).register(router);
     new InstancesHandler(director).register(router);
+    new IgnoreHandler(director).register(router);
     new LocksHandler(director).register(router);
     new DisksHandler(director).register(router);
     new DiskAttachmentsHandler(director).register(router);

@@ -14,7 +14,9 @@ import java.util.List;
  * Brings a deployment to its manifest, in the Director's stages: "Preparing deployment" (all
  * checks; nothing exists yet if they fail), "Deleting unneeded instances", "Creating missing vms"
  * (every address is known before any job renders its links), then "Updating instance" per group.
- * Instances keep their desired state: a stopped or detached instance stays so. Runs under the
+ * Instances keep their desired state: a stopped or detached instance stays so. Ignored instances
+ * are left alone (no VM created, no job rendered or restarted), as BOSH's InstanceGroupUpdater
+ * skips them; they pick the manifest up at their next state change once unignored. Runs under the
  * deployment lock, which the caller holds.
  */
 final class DeploymentConverger {
@@ -76,6 +78,7 @@ final class DeploymentConverger {
     List<InstanceRecord> missing =
         instances(deployment).stream()
             .filter(i -> !i.hasVm() && !InstanceRecord.DETACHED.equals(i.state()))
+            .filter(i -> !i.ignore())
             .toList();
     if (missing.isEmpty()) {
       return;
@@ -92,7 +95,9 @@ final class DeploymentConverger {
       TaskContext context, String deployment, Manifest manifest, Manifest.InstanceGroup group)
       throws Exception {
     List<InstanceRecord> members =
-        instances(deployment).stream().filter(i -> i.group().equals(group.name())).toList();
+        instances(deployment).stream()
+            .filter(i -> i.group().equals(group.name()) && !i.ignore())
+            .toList();
     if (members.isEmpty()) {
       return;
     }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@code PUT /deployments/:d/jobs/:job[/:index_or_id]?state=…}: one instance, a whole group, or
  * every instance ({@code jobs/*}) to started, stopped, detached, restart or recreate. A request
- * that carried a manifest deploys it first.
+ * that carried a manifest deploys it first. Ignored instances: naming one fails (140021) before
+ * anything changes; a group or {@code *} request passes them by, as BOSH does.
  */
 final class InstanceStateJob implements TaskJob {
 
@@ -40,6 +41,7 @@ final class InstanceStateJob implements TaskJob {
     return context.withDeploymentLock(
         deployment,
         () -> {
+          refuseIgnoredTarget(deployment);
           if (spec.manifest() != null) {
             converger.converge(context, deployment, spec.manifest());
           }
@@ -71,7 +73,29 @@ final class InstanceStateJob implements TaskJob {
     return record.instances().stream()
         .filter(
             i -> ALL_GROUPS.equals(spec.instanceGroup()) || i.group().equals(spec.instanceGroup()))
+        .filter(i -> !i.ignore())
         .toList();
+  }
+
+  /** BOSH's InstancePlanner#fail_if_specifically_changing_state_of_ignored_vms. */
+  private void refuseIgnoredTarget(String deployment) {
+    if (spec.instanceId() == null) {
+      return;
+    }
+    store
+        .deployment(deployment)
+        .flatMap(d -> d.instanceById(spec.instanceId()))
+        .filter(InstanceRecord::ignore)
+        .ifPresent(
+            i -> {
+              throw DirectorError.inTask(
+                  DirectorError.JOB_INSTANCE_IGNORED,
+                  "You are trying to change the state of the ignored instance '"
+                      + i.group()
+                      + "/"
+                      + i.id()
+                      + "'. This operation is not allowed. You need to unignore it first.");
+            });
   }
 
   private void apply(String deployment, Manifest manifest, InstanceRecord instance)

@@ -48,7 +48,7 @@ public final class InstanceViews {
     line.put("az", i.az());
     line.put("id", i.id());
     line.put("bootstrap", i.bootstrap());
-    line.put("ignore", false);
+    line.put("ignore", i.ignore());
     line.put("active", i.hasVm());
     return line;
   }

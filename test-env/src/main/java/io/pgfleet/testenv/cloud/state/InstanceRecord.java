@@ -7,6 +7,8 @@ package io.pgfleet.testenv.cloud.state;
  * @param vmCid null while the instance has no VM (detached)
  * @param address the instance's loopback address; kept while the instance exists, VM or not
  * @param diskCid null when the instance group declares no persistent disk
+ * @param ignore BOSH's ignore flag: deploys and group-wide state changes leave the instance alone,
+ *     a state change naming it fails (140021)
  */
 public record InstanceRecord(
     String group,
@@ -20,11 +22,42 @@ public record InstanceRecord(
     String address,
     String diskCid,
     int diskSizeMb,
-    boolean bootstrap) {
+    boolean bootstrap,
+    boolean ignore) {
 
   public static final String STARTED = "started";
   public static final String STOPPED = "stopped";
   public static final String DETACHED = "detached";
+
+  /** A new instance: not ignored. */
+  public InstanceRecord(
+      String group,
+      int index,
+      String id,
+      String az,
+      String state,
+      String vmCid,
+      String agentId,
+      Long vmCreatedAt,
+      String address,
+      String diskCid,
+      int diskSizeMb,
+      boolean bootstrap) {
+    this(
+        group,
+        index,
+        id,
+        az,
+        state,
+        vmCid,
+        agentId,
+        vmCreatedAt,
+        address,
+        diskCid,
+        diskSizeMb,
+        bootstrap,
+        false);
+  }
 
   public boolean hasVm() {
     return vmCid != null;
@@ -48,7 +81,8 @@ public record InstanceRecord(
         address,
         diskCid,
         diskSizeMb,
-        bootstrap);
+        bootstrap,
+        ignore);
   }
 
   public InstanceRecord withVm(String newVmCid, String newAgentId, Long createdAt) {
@@ -64,7 +98,8 @@ public record InstanceRecord(
         address,
         diskCid,
         diskSizeMb,
-        bootstrap);
+        bootstrap,
+        ignore);
   }
 
   public InstanceRecord withoutVm() {
@@ -84,7 +119,8 @@ public record InstanceRecord(
         newAddress,
         diskCid,
         diskSizeMb,
-        bootstrap);
+        bootstrap,
+        ignore);
   }
 
   public InstanceRecord withDisk(String newDiskCid, int sizeMb) {
@@ -100,7 +136,8 @@ public record InstanceRecord(
         address,
         newDiskCid,
         sizeMb,
-        bootstrap);
+        bootstrap,
+        ignore);
   }
 
   public InstanceRecord withPlacement(String newAz, boolean newBootstrap) {
@@ -116,6 +153,24 @@ public record InstanceRecord(
         address,
         diskCid,
         diskSizeMb,
-        newBootstrap);
+        newBootstrap,
+        ignore);
+  }
+
+  public InstanceRecord withIgnore(boolean newIgnore) {
+    return new InstanceRecord(
+        group,
+        index,
+        id,
+        az,
+        state,
+        vmCid,
+        agentId,
+        vmCreatedAt,
+        address,
+        diskCid,
+        diskSizeMb,
+        bootstrap,
+        newIgnore);
   }
 }

@@ -67,13 +67,42 @@ public final class StateStore {
     return get().task(id);
   }
 
-  /** Replaces one instance of a deployment (no-op if the deployment is gone). */
+  /**
+   * Replaces one instance of a deployment (no-op if the deployment is gone). The stored ignore flag
+   * wins over the given record's: only {@link #setIgnore} changes it, so a task writing a record it
+   * read before an ignore request cannot undo that request.
+   */
   public void putInstance(String deployment, InstanceRecord instance) {
     update(
         s ->
             s.deployment(deployment)
-                .map(d -> s.withDeployment(d.withInstance(instance)))
+                .map(
+                    d -> {
+                      boolean ignore =
+                          d.instanceById(instance.id())
+                              .map(InstanceRecord::ignore)
+                              .orElse(instance.ignore());
+                      return s.withDeployment(d.withInstance(instance.withIgnore(ignore)));
+                    })
                 .orElse(s));
+  }
+
+  /** Sets one instance's ignore flag; false when the deployment has no such instance. */
+  public boolean setIgnore(String deployment, String instanceId, boolean ignore) {
+    boolean[] found = {false};
+    update(
+        s ->
+            s.deployment(deployment)
+                .flatMap(
+                    d ->
+                        d.instanceById(instanceId)
+                            .map(
+                                i -> {
+                                  found[0] = true;
+                                  return s.withDeployment(d.withInstance(i.withIgnore(ignore)));
+                                }))
+                .orElse(s));
+    return found[0];
   }
 
   private void write(DirectorState value) {

@@ -74,7 +74,8 @@ public class UpdatableFakeCluster extends FakeClusterWorkflow {
         List.of(),
         List.of(),
         List.of(),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   @Override

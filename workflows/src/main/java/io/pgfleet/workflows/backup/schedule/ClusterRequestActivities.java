@@ -2,6 +2,8 @@ package io.pgfleet.workflows.backup.schedule;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Requests to a cluster workflow made on a workflow's behalf: workflow code cannot send Updates, so
@@ -17,4 +19,19 @@ public interface ClusterRequestActivities {
    */
   @ActivityMethod(name = "ClusterRequests.requestBackup")
   RequestedBackup requestBackup(String clusterId, String operationId);
+
+  /**
+   * The node agent task queue of the cluster's current primary (the {@code topology} query), where
+   * work on the cluster's pgBackRest stanza runs; empty when the cluster does not exist (any more)
+   * or has no VMs yet.
+   */
+  @ActivityMethod(name = "ClusterRequests.primaryTaskQueue")
+  Optional<String> primaryTaskQueue(String clusterId);
+
+  /**
+   * Signals {@code backupsRemoved} to the cluster, so its backup list stops showing backups
+   * retention removed; a cluster that no longer exists has nothing to forget.
+   */
+  @ActivityMethod(name = "ClusterRequests.forgetBackups")
+  void forgetBackups(String clusterId, List<String> backupIds);
 }

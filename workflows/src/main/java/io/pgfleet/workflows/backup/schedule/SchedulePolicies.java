@@ -34,4 +34,12 @@ final class SchedulePolicies {
           .setStartToCloseTimeout(Duration.ofMinutes(10))
           .setRetryOptions(ActivityPolicies.TRANSIENT_RETRY)
           .build();
+
+  /**
+   * pgBackRest expire of one copy-mode set on the primary: deletes the set's files from the
+   * repository, like pruning thousands of keys for a large database. A retry finds the set gone.
+   */
+  static ActivityOptions expireSet(String primaryTaskQueue) {
+    return ActivityOptions.newBuilder(PRUNE_WAL).setTaskQueue(primaryTaskQueue).build();
+  }
 }

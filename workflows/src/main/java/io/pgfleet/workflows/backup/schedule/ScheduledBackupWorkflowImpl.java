@@ -2,11 +2,14 @@ package io.pgfleet.workflows.backup.schedule;
 
 import static io.pgfleet.workflows.operation.StepRecorder.rootMessage;
 
+import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.PruneWalRequest;
+import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.iaas.IaasActivities;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +37,14 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
   private final IaasActivities iaas =
       Workflow.newActivityStub(IaasActivities.class, SchedulePolicies.QUICK);
 
+  /**
+   * Version 1: retention expires copy-mode sets in the repository (not only their entries) and
+   * tells the cluster which backups it removed.
+   */
+  static final String RETENTION_EVERYWHERE = "retention-expires-sets-and-tells-cluster";
+
+  private PostgresHostActivities primary;
+
   @Override
   public ScheduledBackupResult run(ScheduledBackupInput input) {
     String clusterId = input.clusterId();
@@ -53,7 +64,7 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
       try {
         remove(doomed);
         deleted.add(doomed.backupId());
-      } catch (ActivityFailure failure) {
+      } catch (ActivityFailure | ApplicationFailure failure) {
         notRemoved.add(doomed.backupId());
         failures.add(doomed.backupId() + ": " + rootMessage(failure));
         log.warn(
@@ -62,6 +73,9 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
             doomed.backupId(),
             rootMessage(failure));
       }
+    }
+    if (!deleted.isEmpty() && retentionVersion() == 1) {
+      clusters.forgetBackups(clusterId, deleted);
     }
     String pruneBefore = plan.pruneBefore(notRemoved);
     int pruned =
@@ -84,13 +98,37 @@ public class ScheduledBackupWorkflowImpl implements ScheduledBackupWorkflow {
     }
   }
 
-  /** Snapshots first: an entry is only removed once nothing it names is left behind. */
+  /** Snapshots or the pgBackRest set first: an entry goes once nothing it names is left. */
   private void remove(BackupRecord doomed) {
     if (doomed.snapshot() != null && doomed.snapshot().snapshotIds() != null) {
       for (String snapshotId : doomed.snapshot().snapshotIds()) {
         iaas.deleteSnapshot(snapshotId);
       }
     }
+    if (doomed.copy() != null && retentionVersion() == 1) {
+      primary(doomed.clusterId()).expireBackupSet(doomed.copy().label());
+    }
     catalog.delete(doomed.ref());
+  }
+
+  private static int retentionVersion() {
+    return Workflow.getVersion(RETENTION_EVERYWHERE, Workflow.DEFAULT_VERSION, 1);
+  }
+
+  /** Asked once per run, only when a copy-mode set is due: the stanza is worked on there. */
+  private PostgresHostActivities primary(String clusterId) {
+    if (primary == null) {
+      String queue =
+          clusters
+              .primaryTaskQueue(clusterId)
+              .orElseThrow(
+                  () ->
+                      ApplicationFailure.newNonRetryableFailure(
+                          "cluster " + clusterId + " has no primary to expire pgBackRest sets on",
+                          FailureType.HOST_STATE_CONFLICT.name()));
+      primary =
+          Workflow.newActivityStub(PostgresHostActivities.class, SchedulePolicies.expireSet(queue));
+    }
+    return primary;
   }
 }

@@ -4,6 +4,7 @@ import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.backup.BackupPoint;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.BackupStatus;
+import io.pgfleet.workflows.backup.CopyDetails;
 import io.pgfleet.workflows.backup.SnapshotDetails;
 import java.util.List;
 
@@ -36,6 +37,27 @@ final class RetentionFixture {
         null,
         "dev",
         n * HOUR + 3_000);
+  }
+
+  /** A copy-mode entry: pgBackRest set {@code label}, an incremental when {@code prior} is set. */
+  static BackupRecord copy(String id, int n, String label, String prior) {
+    BackupRecord snapshot = completed(id, n);
+    return new BackupRecord(
+        BackupRecord.FORMAT_VERSION,
+        id,
+        CLUSTER,
+        BackupMode.COPY,
+        BackupStatus.COMPLETED,
+        CLUSTER,
+        null,
+        1,
+        snapshot.start(),
+        snapshot.stop(),
+        1_000L,
+        null,
+        new CopyDetails(label, prior == null ? "full" : "incr", prior, 500L),
+        "dev",
+        snapshot.recordedAtMillis());
   }
 
   static BackupRecord failed(String id, int n) {

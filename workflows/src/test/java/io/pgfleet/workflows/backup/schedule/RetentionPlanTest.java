@@ -1,6 +1,7 @@
 package io.pgfleet.workflows.backup.schedule;
 
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.completed;
+import static io.pgfleet.workflows.backup.schedule.RetentionFixture.copy;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.failed;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.walFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,5 +82,23 @@ class RetentionPlanTest {
 
     assertThat(plan.pruneBefore(Set.of("b-2"))).isEqualTo(walFile(2));
     assertThat(plan.pruneBefore(Set.of("b-1", "b-2"))).isEqualTo(walFile(1));
+  }
+
+  @Test
+  void copySetsAKeptIncrementalBuildsOnStay() {
+    List<BackupRecord> entries =
+        List.of(
+            copy("full-1", 1, "F1", null),
+            copy("incr-1", 2, "F1_I1", "F1"),
+            copy("full-2", 3, "F2", null),
+            copy("incr-2", 4, "F2_I1", "F2"),
+            copy("incr-3", 5, "F2_I2", "F2_I1"));
+
+    RetentionPlan plan = RetentionPlan.choose(entries, 1);
+
+    assertThat(plan.doomed())
+        .extracting(BackupRecord::backupId)
+        .containsExactly("full-1", "incr-1");
+    assertThat(plan.oldestKept().backupId()).isEqualTo("incr-3");
   }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.withSettings;
 
 import io.pgfleet.workflows.backup.BackupCatalogActivities;
 import io.pgfleet.workflows.cluster.ClusterWorkflow;
+import io.pgfleet.workflows.host.PostgresHostActivities;
 import io.pgfleet.workflows.iaas.IaasActivities;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -14,6 +15,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A time-skipping Temporal test server with the scheduled backup workflow on the control queue and
@@ -25,12 +27,16 @@ final class ScheduleCloud implements AutoCloseable {
   /** 2026-11-22T08:00:00Z: the run's operation id is derived from the workflow clock. */
   static final Instant START = Instant.parse("2026-11-22T08:00:00Z");
 
+  /** The node agent queue of the cluster's primary. */
+  static final String PRIMARY_QUEUE = "node/c-1/postgres-0";
+
   final TestWorkflowEnvironment env =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setInitialTime(START).build());
   final ClusterRequestActivities clusters = mockPort(ClusterRequestActivities.class);
   final BackupCatalogActivities catalog = mockPort(BackupCatalogActivities.class);
   final IaasActivities iaas = mockPort(IaasActivities.class);
+  final PostgresHostActivities primary = mockPort(PostgresHostActivities.class);
 
   ScheduleCloud() {
     when(clusters.requestBackup(anyString(), anyString()))
@@ -41,6 +47,8 @@ final class ScheduleCloud implements AutoCloseable {
                     call.getArgument(1),
                     RequestedBackupOutcome.SUCCEEDED,
                     null));
+    when(clusters.primaryTaskQueue(anyString())).thenReturn(Optional.of(PRIMARY_QUEUE));
+    env.newWorker(PRIMARY_QUEUE).registerActivitiesImplementations(primary);
     Worker control = env.newWorker(ClusterWorkflow.TASK_QUEUE);
     control.registerWorkflowImplementationTypes(ScheduledBackupWorkflowImpl.class);
     control.registerActivitiesImplementations(clusters, catalog, iaas);

@@ -2,6 +2,7 @@ package io.pgfleet.workflows.backup.schedule;
 
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.CLUSTER;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.completed;
+import static io.pgfleet.workflows.backup.schedule.RetentionFixture.copy;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -25,10 +26,31 @@ import org.junit.jupiter.api.Test;
 class ScheduledBackupReplayTest {
 
   static final String RETENTION = "scheduled-backup-retention";
+  static final String COPY_RETENTION = "scheduled-backup-copy-retention";
 
   @Test
   void aScheduledBackupWithRetentionReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history(), ScheduledBackupWorkflowImpl.class);
+  }
+
+  /** Copy-mode sets expired on the primary (behind the retention-expires-copy-sets marker). */
+  @Test
+  void aRetentionThatExpiresCopySetsReplays() throws Exception {
+    WorkflowExecutionHistory copyRetention =
+        StoredHistories.load(
+            COPY_RETENTION,
+            () -> {
+              try (ScheduleCloud cloud = new ScheduleCloud()) {
+                when(cloud.catalog.list(CLUSTER))
+                    .thenReturn(
+                        List.of(copy("full-1", 1, "F1", null), copy("full-2", 2, "F2", null)));
+                when(cloud.primary.expireBackupSet("F1")).thenReturn(true);
+                cloud.stub(COPY_RETENTION).run(new ScheduledBackupInput(CLUSTER, 1));
+                return cloud.history(COPY_RETENTION);
+              }
+            });
+
+    WorkflowReplayer.replayWorkflowExecution(copyRetention, ScheduledBackupWorkflowImpl.class);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pgfleet.workflows.backup.schedule;
 
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.CLUSTER;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.completed;
+import static io.pgfleet.workflows.backup.schedule.RetentionFixture.copy;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.failed;
 import static io.pgfleet.workflows.backup.schedule.RetentionFixture.walFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import io.pgfleet.workflows.backup.BackupRef;
 import io.pgfleet.workflows.backup.PruneWalRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -53,6 +55,7 @@ class ScheduledBackupWorkflowTest {
       order.verify(cloud.catalog).delete(new BackupRef(CLUSTER, "f-1"));
       order.verify(cloud.iaas).deleteSnapshot("snap-b-2");
       order.verify(cloud.catalog).delete(new BackupRef(CLUSTER, "b-2"));
+      order.verify(cloud.clusters).forgetBackups(CLUSTER, List.of("f-1", "b-2"));
       order.verify(cloud.catalog).pruneWal(new PruneWalRequest(CLUSTER, walFile(3)));
       verify(cloud.catalog, never()).delete(new BackupRef(CLUSTER, "b-3"));
       verify(cloud.catalog, never()).delete(new BackupRef(CLUSTER, "f-4"));
@@ -129,6 +132,55 @@ class ScheduledBackupWorkflowTest {
       assertThat(result.deletedBackupIds()).containsExactly("b-2");
       assertThat(result.retentionFailures()).singleElement().asString().contains("b-1", "in use");
       verify(cloud.catalog, never()).delete(new BackupRef(CLUSTER, "b-1"));
+      verify(cloud.catalog).pruneWal(new PruneWalRequest(CLUSTER, walFile(1)));
+    }
+  }
+
+  @Test
+  void copySetsAreExpiredOnThePrimaryBeforeTheirEntriesGo() {
+    try (ScheduleCloud cloud = new ScheduleCloud()) {
+      when(cloud.catalog.list(CLUSTER))
+          .thenReturn(
+              List.of(
+                  copy("full-1", 1, "F1", null),
+                  copy("incr-1", 2, "F1_I1", "F1"),
+                  copy("full-2", 3, "F2", null)));
+      when(cloud.primary.expireBackupSet("F1")).thenReturn(true);
+      when(cloud.primary.expireBackupSet("F1_I1")).thenReturn(false);
+
+      ScheduledBackupResult result =
+          cloud.stub("backup/c-1/copy").run(new ScheduledBackupInput(CLUSTER, 1));
+
+      assertThat(result.deletedBackupIds()).containsExactly("full-1", "incr-1");
+      assertThat(result.retentionFailures()).isEmpty();
+      InOrder order = inOrder(cloud.primary, cloud.catalog);
+      order.verify(cloud.primary).expireBackupSet("F1");
+      order.verify(cloud.catalog).delete(new BackupRef(CLUSTER, "full-1"));
+      order.verify(cloud.primary).expireBackupSet("F1_I1");
+      order.verify(cloud.catalog).delete(new BackupRef(CLUSTER, "incr-1"));
+      order.verify(cloud.catalog).pruneWal(new PruneWalRequest(CLUSTER, walFile(3)));
+      verify(cloud.clusters).primaryTaskQueue(CLUSTER);
+    }
+  }
+
+  @Test
+  void withoutAPrimaryCopySetsAndTheirEntriesAndWalStay() {
+    try (ScheduleCloud cloud = new ScheduleCloud()) {
+      when(cloud.catalog.list(CLUSTER))
+          .thenReturn(List.of(copy("full-1", 1, "F1", null), completed("b-2", 2)));
+      when(cloud.clusters.primaryTaskQueue(CLUSTER)).thenReturn(Optional.empty());
+
+      ScheduledBackupResult result =
+          cloud.stub("backup/c-1/gone").run(new ScheduledBackupInput(CLUSTER, 1));
+
+      assertThat(result.deletedBackupIds()).isEmpty();
+      assertThat(result.retentionFailures())
+          .singleElement()
+          .asString()
+          .startsWith("full-1: ")
+          .contains("has no primary to expire pgBackRest sets on");
+      verify(cloud.catalog, never()).delete(any());
+      verify(cloud.clusters, never()).forgetBackups(anyString(), any());
       verify(cloud.catalog).pruneWal(new PruneWalRequest(CLUSTER, walFile(1)));
     }
   }

@@ -1,0 +1,68 @@
+package io.pgfleet.workflows.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.Mockito.when;
+
+import io.pgfleet.workflows.host.RecoveryTarget;
+import io.pgfleet.workflows.replay.StoredHistories;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stored restore histories must replay on the current implementation: a completed in-place restore
+ * to a time, and one rolled back after recovery could not reach its target. Record them again with
+ * {@code -Dpgfleet.regenerateHistories=true} (see {@link StoredHistories}).
+ */
+class RestoreReplayTest {
+
+  static final String HAPPY = "restore-happy";
+  static final String ROLLED_BACK = "restore-rolled-back";
+
+  @Test
+  void aCompletedRestoreReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(happyHistory(), RestoreWorkflowImpl.class);
+  }
+
+  @Test
+  void aRolledBackRestoreReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(rolledBackHistory(), RestoreWorkflowImpl.class);
+  }
+
+  static WorkflowExecutionHistory happyHistory() {
+    return StoredHistories.load(
+        HAPPY,
+        () -> {
+          try (RestoreCloud cloud = new RestoreCloud()) {
+            RestoreResult result =
+                cloud.run(
+                    HAPPY,
+                    RestoreFixture.inPlace(RestoreFixture.time("2026-11-21T12:30:00Z"), null));
+            assertThat(result.backup().backupId()).isEqualTo(RestoreFixture.NEWER);
+            return cloud.history(HAPPY);
+          }
+        });
+  }
+
+  static WorkflowExecutionHistory rolledBackHistory() {
+    return StoredHistories.load(
+        ROLLED_BACK,
+        () -> {
+          try (RestoreCloud cloud = new RestoreCloud()) {
+            when(cloud.primary.awaitRecovery()).thenThrow(RestoreFixture.notReached());
+            WorkflowFailedException failed =
+                catchThrowableOfType(
+                    WorkflowFailedException.class,
+                    () ->
+                        cloud.run(
+                            ROLLED_BACK, RestoreFixture.inPlace(RecoveryTarget.latest(), null)));
+            assertThat(((ApplicationFailure) failed.getCause()).getOriginalMessage())
+                .endsWith("rolled back: the old data runs again");
+            return cloud.history(ROLLED_BACK);
+          }
+        });
+  }
+}
