@@ -139,6 +139,26 @@ public final class PatroniCluster implements FailoverTarget {
             (System.nanoTime() - start) / 1e9));
   }
 
+  /** The running leader's member name, from Patroni's REST API. */
+  public String leaderName() throws InterruptedException {
+    return leader().name();
+  }
+
+  /** Both members' names, in start order. */
+  public List<String> memberNames() {
+    return nodes.stream().map(PatroniNode::name).toList();
+  }
+
+  /** A member's patroni.yml, which patronictl reads to find etcd and the REST APIs. */
+  public Path configFile() {
+    return nodes.get(0).dir().resolve("patroni.yml");
+  }
+
+  /** Waits until both members run and the leader streams to the replica. */
+  public void awaitWhole() throws Exception {
+    awaitWhole(HEAL_TIMEOUT);
+  }
+
   private PatroniNode leader() throws InterruptedException {
     List<PatroniMember> members =
         rest.members(addresses())

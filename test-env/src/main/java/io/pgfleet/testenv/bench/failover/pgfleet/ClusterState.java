@@ -14,21 +14,21 @@ import java.util.stream.StreamSupport;
  * Reading the operations API's answers: who is primary, is the cluster whole, what did a failover
  * do.
  */
-final class ClusterState {
+public final class ClusterState {
 
   static final String PROVE_FENCED = "prove fenced";
 
   private ClusterState() {}
 
   /** The primary's node (name, host) from {@code GET /api/v1/clusters/{id}}. */
-  static Optional<JsonNode> primary(JsonNode cluster) {
+  public static Optional<JsonNode> primary(JsonNode cluster) {
     return nodes(cluster).stream()
         .filter(n -> "primary".equals(n.path("role").asText()))
         .findFirst();
   }
 
   /** Ready, with one primary and one standby: what every run starts from. */
-  static boolean whole(JsonNode cluster) {
+  public static boolean whole(JsonNode cluster) {
     List<String> roles = nodes(cluster).stream().map(n -> n.path("role").asText()).toList();
     return "ready".equals(cluster.path("phase").asText())
         && roles.stream().filter("primary"::equals).count() == 1
@@ -67,7 +67,7 @@ final class ClusterState {
   }
 
   /** "confirm 1.2 s, choose 0.1 s, …" from the steps' start and finish times. */
-  static String steps(JsonNode operation) {
+  public static String steps(JsonNode operation) {
     List<String> parts = new ArrayList<>();
     for (JsonNode step : operation.path("steps")) {
       String name = step.path("name").asText();

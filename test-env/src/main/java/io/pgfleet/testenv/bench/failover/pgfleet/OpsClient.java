@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The operations API reads the benchmark needs (bearer admin token). */
-final class OpsClient {
+/** The operations API calls the benchmarks need (bearer admin token). */
+public final class OpsClient {
 
   /** Queries answer from workflow state; a gateway slower than this is reported, not waited on. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -27,7 +27,7 @@ final class OpsClient {
   }
 
   /** {@code GET /api/v1/clusters/{id}}: phase, nodes (name, role, host, port), endpoints. */
-  JsonNode cluster(String id) throws IOException, InterruptedException {
+  public JsonNode cluster(String id) throws IOException, InterruptedException {
     return get("/api/v1/clusters/" + id);
   }
 
@@ -35,6 +35,33 @@ final class OpsClient {
   JsonNode operations(String id) throws IOException, InterruptedException {
     return get("/api/v1/clusters/" + id + "/operations");
   }
+
+  /** {@code GET /api/v1/operations/{opId}}: type, state, steps, error. */
+  public JsonNode operation(String operationId) throws IOException, InterruptedException {
+    return get("/api/v1/operations/" + operationId);
+  }
+
+  /**
+   * {@code POST path} with a JSON body; the status and the parsed answer (a 202 carries the
+   * operation to follow, a 422 ConcurrencyError means "retry later").
+   */
+  public Answer post(String path, String json) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(apiUrl + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+    String body = answer.body();
+    return new Answer(
+        answer.statusCode(),
+        body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+  }
+
+  /** A POST's status and JSON body. */
+  public record Answer(int status, JsonNode body) {}
 
   private JsonNode get(String path) throws IOException, InterruptedException {
     HttpRequest request =

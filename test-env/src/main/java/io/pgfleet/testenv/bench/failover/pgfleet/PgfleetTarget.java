@@ -104,6 +104,16 @@ public final class PgfleetTarget implements FailoverTarget {
             (System.nanoTime() - start) / 1e9));
   }
 
+  /** The benchmark's cluster (known once {@link #prepare()} provisioned it). */
+  public String clusterId() {
+    return cluster.id();
+  }
+
+  /** The operations API of the environment, for benchmarks that drive operations themselves. */
+  public OpsClient ops() {
+    return ops;
+  }
+
   @Override
   public ProbeEndpoint endpoint() {
     return endpoint;
