@@ -11,6 +11,7 @@ import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.BackupStatus;
 import io.pgfleet.workflows.backup.BackupWorkflow;
+import io.pgfleet.workflows.cluster.ClusterNaming;
 import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.ClusterSecrets;
 import io.pgfleet.workflows.cluster.NodeRole;
@@ -54,8 +55,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * EC2 and S3 adapters and the node agents. Both nodes end on new disks holding exactly the rows
  * committed at or before the target, the primary on a new timeline and the standby streaming. On
  * the same cluster, in order: a target beyond the archive refused with nothing changed, an xid
- * target, an LSN target reached across the timeline switch of the previous restore, and a restore
- * that fails during recovery and leaves the old data running.
+ * target, an LSN target reached across the timeline switch of the previous restore, a restore that
+ * fails during recovery and leaves the old data running, and a restore into a new cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -82,29 +83,7 @@ class RestoreWorkflowIT {
   @BeforeAll
   void setUpCluster() throws Exception {
     stack = new RestoreStack();
-    List<LocalVm> vms = stack.deployPostgres();
-    topology =
-        new Topology(
-            stack.deployment,
-            List.of(node(vms.get(0), NodeRole.PRIMARY), node(vms.get(1), NodeRole.STANDBY)));
-    PostgresCredentials credentials =
-        new PostgresCredentials(password, ClusterSecrets.REPLICATION_USER, password);
-    List<String> replicaHosts = List.of(vms.get(0).address(), vms.get(1).address());
-    workflow(SetupClusterWorkflow.class, "setup")
-        .setUp(
-            new SetupClusterWorkflow.Input(
-                stack.clusterId,
-                topology,
-                credentials,
-                stack.archive,
-                new BuildStandbyInput(
-                    stack.clusterId,
-                    vms.get(0).address(),
-                    Topology.POSTGRES_PORT,
-                    "standby_postgres_1",
-                    credentials,
-                    Map.of(),
-                    replicaHosts)));
+    topology = setUpCluster(stack.clusterId, stack.deployPostgres(), password);
   }
 
   @AfterAll
@@ -240,6 +219,98 @@ class RestoreWorkflowIT {
     assertWritableAndStreaming(primary, 103);
   }
 
+  /**
+   * Another cluster, provisioned with passwords of its own, filled from this cluster's newest
+   * backup up to an LSN: it holds exactly those rows, takes writes with its own credentials and
+   * replicates them, and archives into its own stanza; the source keeps its disks, rows, timeline
+   * and archive.
+   */
+  @Test
+  @Order(6)
+  void aRestoreIntoANewClusterLeavesTheSourceIntact() throws Exception {
+    String source = topology.primary().address();
+    execute(source, "INSERT INTO rows VALUES (200, 'before the lsn')");
+    String lsn = scalar(source, "SELECT pg_current_wal_lsn()");
+    execute(source, "INSERT INTO rows VALUES (201, 'after the lsn')");
+    awaitArchivedPast(source, scalar(source, "SELECT pg_current_wal_lsn()"));
+    List<Integer> sourceRows = ids(source);
+    List<String> sourceDisks = disks();
+    String sourceTimeline = scalar(source, "SELECT timeline_id FROM pg_control_checkpoint()");
+    List<Integer> sourceArchiveTimelines =
+        stack.catalog.archiveCoverage(stack.clusterId).timelines();
+    String newId = "rn-" + UUID.randomUUID().toString().substring(0, 8);
+    String newPassword = UUID.randomUUID().toString();
+    Topology target = setUpCluster(newId, stack.deployPostgres(newId), newPassword);
+
+    RestoreResult result =
+        workflow(RestoreWorkflow.class, "restore-new")
+            .restore(
+                new RestoreInput(
+                    newId,
+                    "op-restore-new",
+                    target,
+                    stack.clusterId,
+                    null,
+                    new RecoveryTarget(RecoveryTargetKind.LSN, lsn),
+                    RestoreMode.NEW_CLUSTER,
+                    new ClusterSecrets(newPassword, newPassword, newPassword),
+                    Map.of()));
+
+    assertThat(result.operation().steps())
+        .extracting(StepView::name)
+        .contains("adopt restored data");
+    String primary = target.primary().address();
+    List<Integer> expected = new ArrayList<>(sourceRows);
+    expected.remove(Integer.valueOf(201));
+    assertThat(ids(primary, newPassword)).containsExactlyInAnyOrderElementsOf(expected);
+    execute(primary, newPassword, "INSERT INTO rows VALUES (300, 'in the new cluster')");
+    String standby = target.standby().address();
+    await("the new standby to replay row 300", () -> ids(standby, newPassword).contains(300));
+    await(
+        "the new cluster to archive into its own stanza",
+        () -> {
+          execute(primary, newPassword, "SELECT pg_switch_wal()");
+          Thread.sleep(TICK_MILLIS);
+          return !stack.catalog.archiveCoverage(newId).timelines().isEmpty();
+        });
+
+    assertThat(disks()).isEqualTo(sourceDisks);
+    assertThat(ids(source)).containsExactlyInAnyOrderElementsOf(sourceRows);
+    assertThat(scalar(source, "SELECT timeline_id FROM pg_control_checkpoint()"))
+        .isEqualTo(sourceTimeline);
+    assertThat(stack.catalog.archiveCoverage(stack.clusterId).timelines())
+        .isEqualTo(sourceArchiveTimelines);
+    assertWritableAndStreaming(source, 104);
+  }
+
+  /**
+   * A cluster of two fresh VMs as provisioning leaves it: primary, archiving, streaming standby.
+   */
+  private Topology setUpCluster(String cluster, List<LocalVm> vms, String secret) {
+    Topology t =
+        new Topology(
+            ClusterNaming.deployment(cluster),
+            List.of(node(vms.get(0), NodeRole.PRIMARY), node(vms.get(1), NodeRole.STANDBY)));
+    PostgresCredentials credentials =
+        new PostgresCredentials(secret, ClusterSecrets.REPLICATION_USER, secret);
+    workflow(SetupClusterWorkflow.class, "setup")
+        .setUp(
+            new SetupClusterWorkflow.Input(
+                cluster,
+                t,
+                credentials,
+                stack.archiveOf(cluster),
+                new BuildStandbyInput(
+                    cluster,
+                    vms.get(0).address(),
+                    Topology.POSTGRES_PORT,
+                    "standby_postgres_1",
+                    credentials,
+                    Map.of(),
+                    List.of(vms.get(0).address(), vms.get(1).address()))));
+    return t;
+  }
+
   private BackupRecord backup() {
     String backupId = "b-" + UUID.randomUUID().toString().substring(0, 8);
     BackupRecord backup =
@@ -363,12 +434,20 @@ class RestoreWorkflowIT {
   }
 
   private Connection connect(String address) throws Exception {
+    return connect(address, password);
+  }
+
+  private static Connection connect(String address, String secret) throws Exception {
     return DriverManager.getConnection(
-        "jdbc:postgresql://" + address + ":5432/postgres?connectTimeout=5", "postgres", password);
+        "jdbc:postgresql://" + address + ":5432/postgres?connectTimeout=5", "postgres", secret);
   }
 
   private void execute(String address, String sql) throws Exception {
-    try (Connection c = connect(address);
+    execute(address, password, sql);
+  }
+
+  private static void execute(String address, String secret, String sql) throws Exception {
+    try (Connection c = connect(address, secret);
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
@@ -393,8 +472,12 @@ class RestoreWorkflowIT {
   }
 
   private List<Integer> ids(String address) throws Exception {
+    return ids(address, password);
+  }
+
+  private static List<Integer> ids(String address, String secret) throws Exception {
     List<Integer> ids = new ArrayList<>();
-    try (Connection c = connect(address);
+    try (Connection c = connect(address, secret);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id FROM rows ORDER BY id")) {
       while (rs.next()) {

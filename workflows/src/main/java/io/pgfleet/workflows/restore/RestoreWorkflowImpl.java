@@ -83,6 +83,12 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
                   nodes
                       .postgres(topology.primary(), RestorePolicies::awaitRecovery)
                       .awaitRecovery());
+      if (input.mode() == RestoreMode.NEW_CLUSTER) {
+        recorder.step(
+            "adopt restored data",
+            () ->
+                nodes.postgres(topology.primary()).adoptRestoredPrimary(StandbyInput.adopt(input)));
+      }
       recorder.step(
           "build standby",
           () ->
