@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * probe through the three pgpools (an insert every 50 ms, acknowledged ids logged): a full update
  * with new VMs, a larger VM type and disk (a plan change: BOSH moves each PostgreSQL VM's data to a
  * new, larger disk) and changed max_connections/work_mem loses no acknowledged row, shows exactly
- * one write gap (the switchover's) and leaves both nodes running the new settings; then an update
+ * write gap at most (the switchover's) and leaves both nodes running the new settings; then an update
  * the standby cannot take ends FAILED with the primary untouched and writes flowing throughout.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,6 +100,7 @@ class RollingUpdateE2eIT {
     RollingUpdateResult result = run.result();
 
     assertThat(result.outcome()).as(result.reason()).isEqualTo(RollingUpdateOutcome.UPDATED);
+    topology = result.topology(); // the next test starts from it, whatever this one asserts
     assertThat(result.updated())
         .containsExactly("pgpool/0", "pgpool/1", "pgpool/2", "postgres/1", "postgres/0");
     assertThat(result.topology().primary().name()).isEqualTo("postgres/1");
@@ -126,12 +127,16 @@ class RollingUpdateE2eIT {
     System.out.printf(
         "rolling update: %d acks, gaps over %d ms: %s; steps: %s%n",
         run.acks().size(), GAP_MILLIS, describe(gaps), stepMillis(result));
-    assertThat(gaps).as("write gaps over %d ms", GAP_MILLIS).hasSize(1);
+    // At most one: a switchover whose promotion and first re-routed pgpool come within
+    // GAP_MILLIS of the hold shows no gap this long at all (0.4 s seen under load).
+    assertThat(gaps).as("write gaps over %d ms", GAP_MILLIS).hasSizeLessThanOrEqualTo(1);
     StepView switchover = step(result, "switchover");
-    assertThat(gaps.get(0)[0])
-        .as("the gap begins during the switchover step")
-        .isBetween(switchover.startedAtMillis() - GAP_MILLIS, switchover.finishedAtMillis());
-    topology = result.topology();
+    assertThat(gaps)
+        .as("a gap begins during the switchover step")
+        .allMatch(
+            g ->
+                g[0] >= switchover.startedAtMillis() - GAP_MILLIS
+                    && g[0] <= switchover.finishedAtMillis());
   }
 
   @Test
