@@ -36,8 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The rolling update workflow against a local-cloud cluster (every process real) under a write
  * probe through the three pgpools (an insert every 50 ms, acknowledged ids logged): a full update
  * with new VMs, a larger VM type and disk (a plan change: BOSH moves each PostgreSQL VM's data to a
- * new, larger disk) and changed max_connections/work_mem loses no acknowledged row, shows exactly
- * write gap at most (the switchover's) and leaves both nodes running the new settings; then an update
+ * new, larger disk) and changed max_connections/work_mem loses no acknowledged row, shows at most
+ * one write gap (the switchover's) and leaves both nodes running the new settings; then an update
  * the standby cannot take ends FAILED with the primary untouched and writes flowing throughout.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
