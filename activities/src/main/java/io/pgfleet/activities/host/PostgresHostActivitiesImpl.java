@@ -184,4 +184,9 @@ public final class PostgresHostActivitiesImpl implements PostgresHostActivities 
   public RecoveryOutcome awaitRecovery() {
     return new RecoveryWatch(node, pgBackRest, this, RECOVERY_WAIT_OUTSIDE_ACTIVITY).run();
   }
+
+  @Override
+  public synchronized PostgresNodeStatus adoptRestoredPrimary(BootstrapPrimaryInput input) {
+    return new RestoredPrimaryAdoption(node).run(input);
+  }
 }

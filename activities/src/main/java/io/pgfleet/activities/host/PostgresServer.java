@@ -40,6 +40,11 @@ final class PostgresServer {
     return Files.isRegularFile(layout.pgData().resolve("standby.signal"));
   }
 
+  /** A targeted recovery (restore) still runs or was not finished: PostgreSQL removes the file. */
+  boolean recoverySignalled() {
+    return Files.isRegularFile(layout.pgData().resolve("recovery.signal"));
+  }
+
   boolean isRunning() {
     if (!hasCluster()) {
       return false;

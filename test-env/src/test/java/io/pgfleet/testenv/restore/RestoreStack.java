@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * A local cloud with its EC2 API, an S3Proxy as the backup repository, and a control-plane worker
  * on its own task queue running the backup and restore workflows over the production adapters: BOSH
  * (HTTP), EC2 (AWS SDK against the local EC2 API), the S3 catalog and the configured repository.
- * One deployment of two postgres VMs (primary and standby; no pgpool).
+ * One deployment of two postgres VMs (primary and standby; no pgpool), and another for a restore
+ * into a new cluster.
  */
 final class RestoreStack implements AutoCloseable {
 
@@ -53,6 +55,11 @@ final class RestoreStack implements AutoCloseable {
   final S3ProxyServer s3;
   final LocalCloud cloud;
   final ArchiveSettings archive;
+  private final ArchiveSettings repository;
+
+  /** Every deployment made, so close() kills all their VM processes. */
+  private final List<String> deployments = new ArrayList<>();
+
   final S3BackupCatalog catalog;
   private final String boshPassword = UUID.randomUUID().toString();
   private final Ec2Client ec2;
@@ -75,7 +82,7 @@ final class RestoreStack implements AutoCloseable {
             .temporal(temporal.server().address(), temporal.server().namespace())
             .stopGrace(Duration.ofSeconds(5))
             .start();
-    ArchiveSettings repository = repositorySettings(s3);
+    repository = repositorySettings(s3);
     archive = repository.forCluster(clusterId);
     ec2 =
         Ec2Clients.create(
@@ -93,16 +100,32 @@ final class RestoreStack implements AutoCloseable {
     workers.start();
   }
 
-  /** Deploys two postgres VMs with persistent disks and waits for the task. */
+  /** Deploys the stack's cluster: two postgres VMs with persistent disks. */
   List<LocalVm> deployPostgres() {
+    return deployPostgres(clusterId);
+  }
+
+  /** Deploys two postgres VMs of another cluster (a restore target) and waits for the task. */
+  List<LocalVm> deployPostgres(String cluster) {
+    String name = ClusterNaming.deployment(cluster);
+    deployments.add(name);
     HttpBoshDirector bosh = director();
-    long task = bosh.deploy(manifest(), deployment + "/deploy", DeployOptions.defaults());
+    long task = bosh.deploy(manifest(name, cluster), name + "/deploy", DeployOptions.defaults());
     new BoshTaskWaiter(bosh, POLL).await(task, 0, (id, offset) -> {});
-    return List.of(vm(0), vm(1));
+    return List.of(vm(name, 0), vm(name, 1));
   }
 
   LocalVm vm(int index) {
-    return cloud.vm(deployment, "postgres", index).orElseThrow();
+    return vm(deployment, index);
+  }
+
+  LocalVm vm(String deploymentName, int index) {
+    return cloud.vm(deploymentName, "postgres", index).orElseThrow();
+  }
+
+  /** Another cluster's archive settings in the stack's repository. */
+  ArchiveSettings archiveOf(String cluster) {
+    return repository.forCluster(cluster);
   }
 
   @Override
@@ -110,9 +133,11 @@ final class RestoreStack implements AutoCloseable {
     workers.shutdownNow();
     catalog.close();
     ec2.close();
-    for (LocalVm vm : cloud.vms(deployment)) {
-      if (vm.vmCid() != null) {
-        new VmProcesses().kill(vm.vmCid());
+    for (String name : deployments) {
+      for (LocalVm vm : cloud.vms(name)) {
+        if (vm.vmCid() != null) {
+          new VmProcesses().kill(vm.vmCid());
+        }
       }
     }
     cloud.close();
@@ -158,7 +183,7 @@ final class RestoreStack implements AutoCloseable {
         ArchiveSettings.UriStyle.PATH);
   }
 
-  private String manifest() {
+  private static String manifest(String deployment, String clusterId) {
     return """
         name: %1$s
         releases:

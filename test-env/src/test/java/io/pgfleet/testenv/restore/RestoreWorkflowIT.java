@@ -1,14 +1,17 @@
 package io.pgfleet.testenv.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.testenv.temporal.SharedTemporal;
+import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.backup.BackupInput;
 import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.backup.BackupStatus;
 import io.pgfleet.workflows.backup.BackupWorkflow;
+import io.pgfleet.workflows.cluster.ClusterNaming;
 import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.ClusterSecrets;
 import io.pgfleet.workflows.cluster.NodeRole;
@@ -23,7 +26,9 @@ import io.pgfleet.workflows.restore.RestoreInput;
 import io.pgfleet.workflows.restore.RestoreMode;
 import io.pgfleet.workflows.restore.RestoreResult;
 import io.pgfleet.workflows.restore.RestoreWorkflow;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,17 +42,24 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Point-in-time restore end to end on the local cloud: a primary and a streaming standby on local
  * VMs archiving into S3Proxy, a snapshot backup through the BackupWorkflow, rows committed after it
  * around a target time, then the RestoreWorkflow in place to that time over the production BOSH,
  * EC2 and S3 adapters and the node agents. Both nodes end on new disks holding exactly the rows
- * committed at or before the target, the primary on a new timeline and the standby streaming.
+ * committed at or before the target, the primary on a new timeline and the standby streaming. On
+ * the same cluster, in order: a target beyond the archive refused with nothing changed, an xid
+ * target, an LSN target reached across the timeline switch of the previous restore, a restore that
+ * fails during recovery and leaves the old data running, and a restore into a new cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
 class RestoreWorkflowIT {
 
   private static final Duration WORKFLOW_TIMEOUT = Duration.ofMinutes(5);
@@ -65,33 +77,13 @@ class RestoreWorkflowIT {
   private final ClusterSecrets secrets = new ClusterSecrets(password, password, password);
   private RestoreStack stack;
   private Topology topology;
+  private final List<BackupRecord> backups = new ArrayList<>();
+  private int xidTimeline;
 
   @BeforeAll
   void setUpCluster() throws Exception {
     stack = new RestoreStack();
-    List<LocalVm> vms = stack.deployPostgres();
-    topology =
-        new Topology(
-            stack.deployment,
-            List.of(node(vms.get(0), NodeRole.PRIMARY), node(vms.get(1), NodeRole.STANDBY)));
-    PostgresCredentials credentials =
-        new PostgresCredentials(password, ClusterSecrets.REPLICATION_USER, password);
-    List<String> replicaHosts = List.of(vms.get(0).address(), vms.get(1).address());
-    workflow(SetupClusterWorkflow.class, "setup")
-        .setUp(
-            new SetupClusterWorkflow.Input(
-                stack.clusterId,
-                topology,
-                credentials,
-                stack.archive,
-                new BuildStandbyInput(
-                    stack.clusterId,
-                    vms.get(0).address(),
-                    Topology.POSTGRES_PORT,
-                    "standby_postgres_1",
-                    credentials,
-                    Map.of(),
-                    replicaHosts)));
+    topology = setUpCluster(stack.clusterId, stack.deployPostgres(), password);
   }
 
   @AfterAll
@@ -102,23 +94,13 @@ class RestoreWorkflowIT {
   }
 
   @Test
+  @Order(1)
   void anInPlaceRestoreToATimeHoldsExactlyTheRowsCommittedAtOrBeforeIt() throws Exception {
     String primary = topology.primary().address();
     execute(primary, "CREATE TABLE rows (id int PRIMARY KEY, note text)");
     execute(primary, "INSERT INTO rows VALUES (1, 'before backup'), (2, 'before backup')");
-    String backupId = "b-" + UUID.randomUUID().toString().substring(0, 8);
-    BackupRecord backup =
-        workflow(BackupWorkflow.class, "backup")
-            .backup(
-                new BackupInput(
-                    stack.clusterId,
-                    "op-" + backupId,
-                    backupId,
-                    topology,
-                    BackupMode.SNAPSHOT,
-                    null))
-            .backup();
-    assertThat(backup.status()).isEqualTo(BackupStatus.COMPLETED);
+    BackupRecord backup = backup();
+    String backupId = backup.backupId();
 
     execute(primary, "INSERT INTO rows VALUES (3, 'after backup')");
     execute(primary, "INSERT INTO rows VALUES (4, 'after backup')");
@@ -130,19 +112,7 @@ class RestoreWorkflowIT {
     awaitArchivedAfter(primary, target);
     List<String> oldDisks = List.of(stack.vm(0).diskCid(), stack.vm(1).diskCid());
 
-    RestoreResult result =
-        workflow(RestoreWorkflow.class, "restore")
-            .restore(
-                new RestoreInput(
-                    stack.clusterId,
-                    "op-restore-" + backupId,
-                    topology,
-                    stack.clusterId,
-                    null,
-                    new RecoveryTarget(RecoveryTargetKind.TIME, target.toString()),
-                    RestoreMode.IN_PLACE,
-                    secrets,
-                    Map.of()));
+    RestoreResult result = restore(null, RecoveryTargetKind.TIME, target.toString());
 
     assertThat(result.backup().backupId()).isEqualTo(backupId);
     assertThat(result.operation().state()).isEqualTo(OperationState.SUCCEEDED);
@@ -161,13 +131,281 @@ class RestoreWorkflowIT {
     assertThat(ids(standby)).containsExactly(1, 2, 3, 4, 7);
   }
 
+  @Test
+  @Order(2)
+  void aTargetBeyondTheArchiveIsRejectedUpFrontWithNothingChanged() throws Exception {
+    String primary = topology.primary().address();
+    List<Integer> before = ids(primary);
+    List<String> disks = disks();
+    Instant future = serverClock(primary).plus(Duration.ofHours(1));
+
+    ApplicationFailure refused = restoreFails(null, RecoveryTargetKind.TIME, future.toString());
+
+    assertThat(refused.getType()).isEqualTo(FailureType.INVALID_INPUT.name());
+    assertThat(refused.getOriginalMessage()).startsWith("validate failed: ");
+    assertThat(refused.getOriginalMessage()).endsWith("; nothing was changed");
+    assertThat(disks()).isEqualTo(disks);
+    assertThat(ids(primary)).isEqualTo(before);
+    assertWritableAndStreaming(primary, 100);
+  }
+
+  @Test
+  @Order(3)
+  void anInPlaceRestoreToAnXidHoldsThatTransactionAndEveryOneCommittedBefore() throws Exception {
+    String primary = topology.primary().address();
+    List<Integer> before = ids(primary);
+    backup();
+    execute(primary, "INSERT INTO rows VALUES (8, 'before the xid')");
+    long xid = insertReturningXid(primary, 9);
+    execute(primary, "INSERT INTO rows VALUES (10, 'after the xid')");
+    awaitArchivedPast(primary, scalar(primary, "SELECT pg_current_wal_lsn()"));
+
+    RestoreResult result = restore(null, RecoveryTargetKind.XID, Long.toString(xid));
+
+    xidTimeline = result.recovery().timeline();
+    assertThat(result.operation().state()).isEqualTo(OperationState.SUCCEEDED);
+    List<Integer> expected = new ArrayList<>(before);
+    expected.addAll(List.of(8, 9));
+    assertThat(ids(primary)).containsExactlyInAnyOrderElementsOf(expected);
+    assertWritableAndStreaming(primary, 101);
+  }
+
+  /**
+   * The backup taken before the xid restore, restored to an LSN written after that restore's
+   * promotion: recovery follows the new timeline's history file across the switch.
+   */
+  @Test
+  @Order(4)
+  void anInPlaceRestoreToAnLsnAcrossATimelineSwitchHoldsEverythingUpToIt() throws Exception {
+    String primary = topology.primary().address();
+    List<Integer> before = ids(primary);
+    String olderBackup = backups.get(backups.size() - 1).backupId();
+    execute(primary, "INSERT INTO rows VALUES (11, 'before the lsn')");
+    execute(primary, "INSERT INTO rows VALUES (12, 'before the lsn')");
+    String lsn = scalar(primary, "SELECT pg_current_wal_lsn()");
+    execute(primary, "INSERT INTO rows VALUES (13, 'after the lsn')");
+    awaitArchivedPast(primary, scalar(primary, "SELECT pg_current_wal_lsn()"));
+
+    RestoreResult result = restore(olderBackup, RecoveryTargetKind.LSN, lsn);
+
+    assertThat(result.backup().backupId()).isEqualTo(olderBackup);
+    assertThat(result.backup().timeline()).isLessThan(xidTimeline);
+    assertThat(result.recovery().timeline()).isGreaterThan(xidTimeline);
+    List<Integer> expected = new ArrayList<>(before);
+    expected.addAll(List.of(11, 12));
+    assertThat(ids(primary)).containsExactlyInAnyOrderElementsOf(expected);
+    assertWritableAndStreaming(primary, 102);
+  }
+
+  /**
+   * An xid that never committed: recovery replays the whole archive without reaching it, and the
+   * rollback puts the old disks back, so the old data runs again, writable and replicated.
+   */
+  @Test
+  @Order(5)
+  void aRestoreThatFailsMidwayLeavesTheOldDataUsable() throws Exception {
+    String primary = topology.primary().address();
+    List<Integer> before = ids(primary);
+    List<String> disks = disks();
+    long neverCommitted = Long.parseLong(scalar(primary, "SELECT txid_current()")) + 1_000_000;
+
+    ApplicationFailure failed =
+        restoreFails(null, RecoveryTargetKind.XID, Long.toString(neverCommitted));
+
+    assertThat(failed.getType()).isEqualTo(FailureType.OPERATION_FAILED.name());
+    assertThat(failed.getOriginalMessage()).contains("rolled back: the old data runs again");
+    assertThat(disks()).isEqualTo(disks);
+    assertThat(ids(primary)).isEqualTo(before);
+    assertWritableAndStreaming(primary, 103);
+  }
+
+  /**
+   * Another cluster, provisioned with passwords of its own, filled from this cluster's newest
+   * backup up to an LSN: it holds exactly those rows, takes writes with its own credentials and
+   * replicates them, and archives into its own stanza; the source keeps its disks, rows, timeline
+   * and archive.
+   */
+  @Test
+  @Order(6)
+  void aRestoreIntoANewClusterLeavesTheSourceIntact() throws Exception {
+    String source = topology.primary().address();
+    execute(source, "INSERT INTO rows VALUES (200, 'before the lsn')");
+    String lsn = scalar(source, "SELECT pg_current_wal_lsn()");
+    execute(source, "INSERT INTO rows VALUES (201, 'after the lsn')");
+    awaitArchivedPast(source, scalar(source, "SELECT pg_current_wal_lsn()"));
+    List<Integer> sourceRows = ids(source);
+    List<String> sourceDisks = disks();
+    String sourceTimeline = scalar(source, "SELECT timeline_id FROM pg_control_checkpoint()");
+    List<Integer> sourceArchiveTimelines =
+        stack.catalog.archiveCoverage(stack.clusterId).timelines();
+    String newId = "rn-" + UUID.randomUUID().toString().substring(0, 8);
+    String newPassword = UUID.randomUUID().toString();
+    Topology target = setUpCluster(newId, stack.deployPostgres(newId), newPassword);
+
+    RestoreResult result =
+        workflow(RestoreWorkflow.class, "restore-new")
+            .restore(
+                new RestoreInput(
+                    newId,
+                    "op-restore-new",
+                    target,
+                    stack.clusterId,
+                    null,
+                    new RecoveryTarget(RecoveryTargetKind.LSN, lsn),
+                    RestoreMode.NEW_CLUSTER,
+                    new ClusterSecrets(newPassword, newPassword, newPassword),
+                    Map.of()));
+
+    assertThat(result.operation().steps())
+        .extracting(StepView::name)
+        .contains("adopt restored data");
+    String primary = target.primary().address();
+    List<Integer> expected = new ArrayList<>(sourceRows);
+    expected.remove(Integer.valueOf(201));
+    assertThat(ids(primary, newPassword)).containsExactlyInAnyOrderElementsOf(expected);
+    execute(primary, newPassword, "INSERT INTO rows VALUES (300, 'in the new cluster')");
+    String standby = target.standby().address();
+    await("the new standby to replay row 300", () -> ids(standby, newPassword).contains(300));
+    await(
+        "the new cluster to archive into its own stanza",
+        () -> {
+          execute(primary, newPassword, "SELECT pg_switch_wal()");
+          Thread.sleep(TICK_MILLIS);
+          return !stack.catalog.archiveCoverage(newId).timelines().isEmpty();
+        });
+
+    assertThat(disks()).isEqualTo(sourceDisks);
+    assertThat(ids(source)).containsExactlyInAnyOrderElementsOf(sourceRows);
+    assertThat(scalar(source, "SELECT timeline_id FROM pg_control_checkpoint()"))
+        .isEqualTo(sourceTimeline);
+    assertThat(stack.catalog.archiveCoverage(stack.clusterId).timelines())
+        .isEqualTo(sourceArchiveTimelines);
+    assertWritableAndStreaming(source, 104);
+  }
+
+  /**
+   * A cluster of two fresh VMs as provisioning leaves it: primary, archiving, streaming standby.
+   */
+  private Topology setUpCluster(String cluster, List<LocalVm> vms, String secret) {
+    Topology t =
+        new Topology(
+            ClusterNaming.deployment(cluster),
+            List.of(node(vms.get(0), NodeRole.PRIMARY), node(vms.get(1), NodeRole.STANDBY)));
+    PostgresCredentials credentials =
+        new PostgresCredentials(secret, ClusterSecrets.REPLICATION_USER, secret);
+    workflow(SetupClusterWorkflow.class, "setup")
+        .setUp(
+            new SetupClusterWorkflow.Input(
+                cluster,
+                t,
+                credentials,
+                stack.archiveOf(cluster),
+                new BuildStandbyInput(
+                    cluster,
+                    vms.get(0).address(),
+                    Topology.POSTGRES_PORT,
+                    "standby_postgres_1",
+                    credentials,
+                    Map.of(),
+                    List.of(vms.get(0).address(), vms.get(1).address()))));
+    return t;
+  }
+
+  private BackupRecord backup() {
+    String backupId = "b-" + UUID.randomUUID().toString().substring(0, 8);
+    BackupRecord backup =
+        workflow(BackupWorkflow.class, "backup")
+            .backup(
+                new BackupInput(
+                    stack.clusterId,
+                    "op-" + backupId,
+                    backupId,
+                    topology,
+                    BackupMode.SNAPSHOT,
+                    null))
+            .backup();
+    assertThat(backup.status()).isEqualTo(BackupStatus.COMPLETED);
+    backups.add(backup);
+    return backup;
+  }
+
+  private RestoreResult restore(String backupId, RecoveryTargetKind kind, String value) {
+    return workflow(RestoreWorkflow.class, "restore")
+        .restore(
+            new RestoreInput(
+                stack.clusterId,
+                "op-restore-" + UUID.randomUUID().toString().substring(0, 8),
+                topology,
+                stack.clusterId,
+                backupId,
+                new RecoveryTarget(kind, value),
+                RestoreMode.IN_PLACE,
+                secrets,
+                Map.of()));
+  }
+
+  private ApplicationFailure restoreFails(String backupId, RecoveryTargetKind kind, String value) {
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, () -> restore(backupId, kind, value));
+    assertThat(failed).as("the restore to %s %s failed", kind, value).isNotNull();
+    return (ApplicationFailure) failed.getCause();
+  }
+
+  private List<String> disks() {
+    return List.of(stack.vm(0).diskCid(), stack.vm(1).diskCid());
+  }
+
+  /** One row in its own transaction; returns that transaction's id. */
+  private long insertReturningXid(String address, int id) throws Exception {
+    try (Connection c = connect(address);
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("INSERT INTO rows VALUES (" + id + ", 'the xid')");
+      long xid;
+      try (ResultSet rs = s.executeQuery("SELECT txid_current()")) {
+        rs.next();
+        xid = rs.getLong(1);
+      }
+      c.commit();
+      return xid;
+    }
+  }
+
+  private void assertWritableAndStreaming(String primary, int id) throws Exception {
+    assertThat(scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
+    execute(primary, "INSERT INTO rows VALUES (" + id + ", 'written afterwards')");
+    String standby = topology.standby().address();
+    await("the standby to replay row " + id, () -> ids(standby).contains(id));
+    assertThat(ids(standby)).isEqualTo(ids(primary));
+  }
+
+  /** Switches WAL until the archive's newest segment ends past {@code lsn}. */
+  private void awaitArchivedPast(String primary, String lsn) throws Exception {
+    long needed = lsn(lsn);
+    execute(primary, "CREATE TABLE IF NOT EXISTS ticks (at timestamptz DEFAULT clock_timestamp())");
+    await(
+        "the archive to hold WAL past " + lsn,
+        () -> {
+          execute(primary, "INSERT INTO ticks DEFAULT VALUES");
+          execute(primary, "SELECT pg_switch_wal()");
+          Thread.sleep(TICK_MILLIS);
+          String newest = stack.catalog.archiveCoverage(stack.clusterId).newestEndLsn();
+          return newest != null && lsn(newest) > needed;
+        });
+  }
+
+  private static long lsn(String text) {
+    String[] parts = text.split("/");
+    return (Long.parseLong(parts[0], 16) << 32) | Long.parseLong(parts[1], 16);
+  }
+
   /**
    * The archive's newest segment must be stored after the target, else the restore refuses the
    * target. The store's times have whole seconds, so WAL is switched (with a tick in a table of its
    * own: an idle segment does not switch) until a segment stored after the target shows.
    */
   private void awaitArchivedAfter(String primary, Instant target) throws Exception {
-    execute(primary, "CREATE TABLE ticks (at timestamptz DEFAULT clock_timestamp())");
+    execute(primary, "CREATE TABLE IF NOT EXISTS ticks (at timestamptz DEFAULT clock_timestamp())");
     await(
         "the archive to hold WAL stored after the target",
         () -> {
@@ -196,12 +434,20 @@ class RestoreWorkflowIT {
   }
 
   private Connection connect(String address) throws Exception {
+    return connect(address, password);
+  }
+
+  private static Connection connect(String address, String secret) throws Exception {
     return DriverManager.getConnection(
-        "jdbc:postgresql://" + address + ":5432/postgres?connectTimeout=5", "postgres", password);
+        "jdbc:postgresql://" + address + ":5432/postgres?connectTimeout=5", "postgres", secret);
   }
 
   private void execute(String address, String sql) throws Exception {
-    try (Connection c = connect(address);
+    execute(address, password, sql);
+  }
+
+  private static void execute(String address, String secret, String sql) throws Exception {
+    try (Connection c = connect(address, secret);
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
@@ -226,8 +472,12 @@ class RestoreWorkflowIT {
   }
 
   private List<Integer> ids(String address) throws Exception {
+    return ids(address, password);
+  }
+
+  private static List<Integer> ids(String address, String secret) throws Exception {
     List<Integer> ids = new ArrayList<>();
-    try (Connection c = connect(address);
+    try (Connection c = connect(address, secret);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id FROM rows ORDER BY id")) {
       while (rs.next()) {

@@ -175,4 +175,15 @@ public interface PostgresHostActivities {
    */
   @ActivityMethod(name = "PostgresHost.awaitRecovery")
   RecoveryOutcome awaitRecovery();
+
+  /**
+   * Makes the data a restore brought from another cluster's backup this cluster's, on the promoted
+   * primary: the agent's cluster id becomes {@code input.clusterId()}, then as {@link
+   * #bootstrapPrimary}: configuration and pg_hba for this cluster's replicas, the superuser's and
+   * replication role's passwords set to this cluster's (connecting with the restored data's own,
+   * from the restored password file), the password file rewritten. Repeating it changes nothing. A
+   * standby or a stopped server is refused (HOST_STATE_CONFLICT).
+   */
+  @ActivityMethod(name = "PostgresHost.adoptRestoredPrimary")
+  PostgresNodeStatus adoptRestoredPrimary(BootstrapPrimaryInput input);
 }

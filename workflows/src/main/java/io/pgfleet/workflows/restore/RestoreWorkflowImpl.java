@@ -42,6 +42,9 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
 
   private static final Logger LOG = Workflow.getLogger(RestoreWorkflowImpl.class);
 
+  /** Version 1: a restore into a new cluster adopts the restored data before the standby build. */
+  static final String ADOPTS_RESTORED_DATA = "restore-adopts-restored-data";
+
   private final ArchiveRepositoryActivities repository =
       Workflow.newActivityStub(ArchiveRepositoryActivities.class, RestorePolicies.QUICK);
   private final BoshActivities boshRead =
@@ -83,6 +86,13 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
                   nodes
                       .postgres(topology.primary(), RestorePolicies::awaitRecovery)
                       .awaitRecovery());
+      if (input.mode() == RestoreMode.NEW_CLUSTER
+          && Workflow.getVersion(ADOPTS_RESTORED_DATA, Workflow.DEFAULT_VERSION, 1) == 1) {
+        recorder.step(
+            "adopt restored data",
+            () ->
+                nodes.postgres(topology.primary()).adoptRestoredPrimary(StandbyInput.adopt(input)));
+      }
       recorder.step(
           "build standby",
           () ->

@@ -3,6 +3,7 @@ package io.pgfleet.workflows.restore;
 import io.pgfleet.workflows.cluster.ClusterNode;
 import io.pgfleet.workflows.cluster.ClusterSecrets;
 import io.pgfleet.workflows.cluster.Topology;
+import io.pgfleet.workflows.host.BootstrapPrimaryInput;
 import io.pgfleet.workflows.host.BuildStandbyInput;
 import io.pgfleet.workflows.host.PostgresCredentials;
 import io.pgfleet.workflows.provision.ClusterAssembly;
@@ -16,6 +17,16 @@ import java.util.List;
 final class StandbyInput {
 
   private StandbyInput() {}
+
+  /**
+   * Restored from another cluster's backup, the primary takes this cluster's id, passwords and
+   * replica hosts, as provisioning bootstraps it.
+   */
+  static BootstrapPrimaryInput adopt(RestoreInput input) {
+    BuildStandbyInput standby = of(input);
+    return new BootstrapPrimaryInput(
+        input.clusterId(), standby.credentials(), standby.parameters(), standby.replicaHosts());
+  }
 
   static BuildStandbyInput of(RestoreInput input) {
     Topology topology = input.topology();

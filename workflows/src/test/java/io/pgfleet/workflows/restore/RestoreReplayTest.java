@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stored restore histories must replay on the current implementation: a completed in-place restore
- * to a time, and one rolled back after recovery could not reach its target. Record them again with
- * {@code -Dpgfleet.regenerateHistories=true} (see {@link StoredHistories}).
+ * to a time, one rolled back after recovery could not reach its target, and a restore into a new
+ * cluster (with its adopt step). Record them again with {@code -Dpgfleet.regenerateHistories=true}
+ * (see {@link StoredHistories}).
  */
 class RestoreReplayTest {
 
   static final String HAPPY = "restore-happy";
   static final String ROLLED_BACK = "restore-rolled-back";
+  static final String NEW_CLUSTER = "restore-new-cluster";
 
   @Test
   void aCompletedRestoreReplays() throws Exception {
@@ -30,6 +32,21 @@ class RestoreReplayTest {
   @Test
   void aRolledBackRestoreReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(rolledBackHistory(), RestoreWorkflowImpl.class);
+  }
+
+  @Test
+  void aRestoreIntoANewClusterReplays() throws Exception {
+    WorkflowExecutionHistory history =
+        StoredHistories.load(
+            NEW_CLUSTER,
+            () -> {
+              try (RestoreCloud cloud = new RestoreCloud()) {
+                cloud.run(NEW_CLUSTER, RestoreFixture.intoNewCluster(RecoveryTarget.latest()));
+                return cloud.history(NEW_CLUSTER);
+              }
+            });
+
+    WorkflowReplayer.replayWorkflowExecution(history, RestoreWorkflowImpl.class);
   }
 
   static WorkflowExecutionHistory happyHistory() {

@@ -97,6 +97,7 @@ class RestoreWorkflowTest {
     order.verify(cloud.bosh).deleteOrphanedDisks(any());
     verify(cloud.iaas, never()).deleteVolume(any());
     verify(cloud.primary, never()).start();
+    verify(cloud.primary, never()).adoptRestoredPrimary(any());
   }
 
   @Test
@@ -177,6 +178,23 @@ class RestoreWorkflowTest {
         .configureArchiving(ConfigureArchivingInput.async(RestoreFixture.settings(CLUSTER_ID)));
     verify(cloud.standby)
         .configureArchiving(ConfigureArchivingInput.async(RestoreFixture.settings(CLUSTER_ID)));
+    InOrder order = inOrder(cloud.primary, cloud.standby);
+    order.verify(cloud.primary).awaitRecovery();
+    order
+        .verify(cloud.primary)
+        .adoptRestoredPrimary(
+            argThat(
+                in ->
+                    in.clusterId().equals(CLUSTER_ID)
+                        && in.credentials().superuserPassword().equals(SECRETS.superuserPassword())
+                        && in.credentials()
+                            .replicationPassword()
+                            .equals(SECRETS.replicationPassword())
+                        && in.replicaHosts().size() == 2));
+    order.verify(cloud.standby).buildStandby(any());
+    assertThat(result.operation().steps())
+        .extracting(StepView::name)
+        .containsSubsequence("recover", "adopt restored data", "build standby");
   }
 
   @Test
