@@ -274,6 +274,7 @@ public final class LocalCloud implements AutoCloseable {
         i.hasVm() ? layout.vmDir(i.vmCid()) : null,
         i.diskCid(),
         i.diskCid() != null || i.hasVm() ? layout.storeDir(i) : null,
-        i.state());
+        i.state(),
+        i.diskSizeMb());
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param vmDir the ephemeral disk ({@code <state>/vms/<vm-cid>}); null while detached
  * @param storeDir the persistent disk directory the node agent uses as its store
  * @param state the desired state: started, stopped or detached
+ * @param diskSizeMb the persistent disk's size; 0 without one
  */
 public record LocalVm(
     String deployment,
@@ -21,7 +22,8 @@ public record LocalVm(
     Path vmDir,
     String diskCid,
     Path storeDir,
-    String state) {
+    String state,
+    int diskSizeMb) {
 
   /** The rendered node-agent configuration on this VM. */
   public Path agentConfigFile() {

@@ -7,6 +7,7 @@ import io.pgfleet.testenv.bench.failover.ProbeEndpoint;
 import io.pgfleet.testenv.bench.failover.ProbeTable;
 import io.pgfleet.testenv.bench.failover.RowsLost;
 import io.pgfleet.testenv.bench.failover.WriteProbe;
+import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.testenv.temporal.SharedTemporal;
 import io.pgfleet.workflows.catalog.Plan;
 import io.pgfleet.workflows.cluster.Topology;
@@ -34,9 +35,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The rolling update workflow against a local-cloud cluster (every process real) under a write
  * probe through the three pgpools (an insert every 50 ms, acknowledged ids logged): a full update
- * with new VMs and changed max_connections/work_mem loses no acknowledged row, shows exactly one
- * write gap (the switchover's) and leaves both nodes running the new settings; then an update the
- * standby cannot take ends FAILED with the primary untouched and writes flowing throughout.
+ * with new VMs, a larger VM type and disk (a plan change: BOSH moves each PostgreSQL VM's data to a
+ * new, larger disk) and changed max_connections/work_mem loses no acknowledged row, shows at most
+ * one write gap (the switchover's) and leaves both nodes running the new settings; then an update
+ * the standby cannot take ends FAILED with the primary untouched and writes flowing throughout.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RollingUpdateE2eIT {
@@ -62,10 +64,14 @@ class RollingUpdateE2eIT {
   private static final long STANDBY_DOWN_STALL_MILLIS = 1500;
 
   private static final int DISK_MB = 4096;
+
+  /** The larger plan's disk: the plan change grows it, BOSH moves the data to a new disk. */
+  private static final int GROWN_DISK_MB = 8192;
+
   private static final Plan CURRENT =
-      plan("current", RollingUpdateTestCluster.ASSEMBLED_PARAMETERS);
+      plan("current", "small", DISK_MB, RollingUpdateTestCluster.ASSEMBLED_PARAMETERS);
   private static final Plan TARGET =
-      plan("target", Map.of("max_connections", "80", "work_mem", "16MB"));
+      plan("target", "medium", GROWN_DISK_MB, Map.of("max_connections", "80", "work_mem", "16MB"));
 
   private static RollingUpdateTestCluster cluster;
   private static Topology topology;
@@ -89,10 +95,12 @@ class RollingUpdateE2eIT {
   @Test
   @Order(1)
   void aRollingUpdateLosesNoAcknowledgedRowAndHasOneWriteGap() throws Exception {
-    Probed run = underProbe("rolling-" + UUID.randomUUID(), input(TARGET, true));
+    List<String> disksBefore = postgresDisks();
+    Probed run = underProbe("rolling-" + UUID.randomUUID(), input(TARGET, DISK_MB, true));
     RollingUpdateResult result = run.result();
 
     assertThat(result.outcome()).as(result.reason()).isEqualTo(RollingUpdateOutcome.UPDATED);
+    topology = result.topology(); // the next test starts from it, whatever this one asserts
     assertThat(result.updated())
         .containsExactly("pgpool/0", "pgpool/1", "pgpool/2", "postgres/1", "postgres/0");
     assertThat(result.topology().primary().name()).isEqualTo("postgres/1");
@@ -109,17 +117,26 @@ class RollingUpdateE2eIT {
       }
     }
     assertThat(result.settings().get("postgres/0")).containsEntry("work_mem", "16MB");
+    for (int i = 0; i < 2; i++) {
+      LocalVm vm = cluster.cloud.vm(cluster.deployment, "postgres", i).orElseThrow();
+      assertThat(vm.diskSizeMb()).as("postgres/%d's disk", i).isEqualTo(GROWN_DISK_MB);
+    }
+    assertThat(postgresDisks()).doesNotContainAnyElementsOf(disksBefore);
     assertThat(result.reason()).endsWith("settings as planned on both nodes");
     List<long[]> gaps = gaps(run.acks());
     System.out.printf(
         "rolling update: %d acks, gaps over %d ms: %s; steps: %s%n",
         run.acks().size(), GAP_MILLIS, describe(gaps), stepMillis(result));
-    assertThat(gaps).as("write gaps over %d ms", GAP_MILLIS).hasSize(1);
+    // At most one: a switchover whose promotion and first re-routed pgpool come within
+    // GAP_MILLIS of the hold shows no gap this long at all (0.4 s seen under load).
+    assertThat(gaps).as("write gaps over %d ms", GAP_MILLIS).hasSizeLessThanOrEqualTo(1);
     StepView switchover = step(result, "switchover");
-    assertThat(gaps.get(0)[0])
-        .as("the gap begins during the switchover step")
-        .isBetween(switchover.startedAtMillis() - GAP_MILLIS, switchover.finishedAtMillis());
-    topology = result.topology();
+    assertThat(gaps)
+        .as("a gap begins during the switchover step")
+        .allMatch(
+            g ->
+                g[0] >= switchover.startedAtMillis() - GAP_MILLIS
+                    && g[0] <= switchover.finishedAtMillis());
   }
 
   @Test
@@ -129,9 +146,15 @@ class RollingUpdateE2eIT {
     String primaryName = topology.primary().name();
     long primaryStart = postmasterStart(cluster.direct("postgres", topology.primary().index()));
     // a setting name PostgreSQL can never accept: the standby's agent refuses to configure it
-    Plan broken = plan("broken", Map.of("max_connections", "80", "no such setting", "1"));
+    Plan broken =
+        plan(
+            "broken",
+            "medium",
+            GROWN_DISK_MB,
+            Map.of("max_connections", "80", "no such setting", "1"));
 
-    Probed run = underProbe("rolling-fail-" + UUID.randomUUID(), input(broken, false));
+    Probed run =
+        underProbe("rolling-fail-" + UUID.randomUUID(), input(broken, GROWN_DISK_MB, false));
     RollingUpdateResult result = run.result();
 
     assertThat(result.outcome()).as(result.reason()).isEqualTo(RollingUpdateOutcome.FAILED);
@@ -194,28 +217,34 @@ class RollingUpdateE2eIT {
                 .build());
   }
 
-  private static RollingUpdateInput input(Plan plan, boolean recreate) {
+  private static List<String> postgresDisks() {
+    return List.of(
+        cluster.cloud.vm(cluster.deployment, "postgres", 0).orElseThrow().diskCid(),
+        cluster.cloud.vm(cluster.deployment, "postgres", 1).orElseThrow().diskCid());
+  }
+
+  private static RollingUpdateInput input(Plan plan, int currentDiskMb, boolean recreate) {
     return new RollingUpdateInput(
         cluster.deployment,
         "op-" + UUID.randomUUID(),
         cluster.deployment,
         topology,
         cluster.secrets(),
-        DISK_MB,
+        currentDiskMb,
         plan,
         Map.of(),
         recreate);
   }
 
-  private static Plan plan(String name, Map<String, String> parameters) {
+  private static Plan plan(String name, String vmType, int diskMb, Map<String, String> parameters) {
     return new Plan(
         "plan-" + name,
         name,
         "rolling update e2e plan",
-        "small",
+        vmType,
         1,
         1024,
-        DISK_MB,
+        diskMb,
         parameters,
         1024 * 1024,
         List.of());

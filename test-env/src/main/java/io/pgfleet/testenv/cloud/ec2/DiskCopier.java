@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * local cloud runs as root, so the VM user's files stay the VM user's), blocks shared where the
  * filesystem can reflink, copied otherwise.
  */
-final class DiskCopier {
+public final class DiskCopier {
 
   /** Generous for a few GiB without reflink; a stuck copy must not hold a request forever. */
   static final Duration COPY_LIMIT = Duration.ofMinutes(10);
@@ -24,7 +24,7 @@ final class DiskCopier {
    * files while we read its directory (recycled WAL, temporary files); such a vanished file is not
    * an error, as for pg_basebackup: the backup's WAL replay makes up for it.
    */
-  static void copy(Path source, Path target) throws IOException {
+  public static void copy(Path source, Path target) throws IOException {
     if (!Files.isDirectory(source)) {
       throw new IOException("disk directory " + source + " does not exist");
     }

@@ -115,7 +115,9 @@ final class DeploymentConverger {
   private void update(String deployment, Manifest manifest, InstanceRecord instance)
       throws Exception {
     switch (instance.state()) {
-      case InstanceRecord.STARTED -> actions.startJobs(deployment, manifest, instance);
+      case InstanceRecord.STARTED ->
+          actions.startJobs(
+              deployment, manifest, actions.migrateDiskIfResized(deployment, manifest, instance));
       case InstanceRecord.STOPPED -> actions.stop(deployment, manifest, instance);
       default -> {
         // detached: no VM to update

@@ -41,9 +41,7 @@ final class InstanceActions {
     }
     Manifest.InstanceGroup group = manifest.instanceGroup(next.group()).orElse(null);
     if (next.diskCid() == null && group != null && group.hasPersistentDisk()) {
-      int size =
-          group.persistentDisk() != null ? group.persistentDisk() : DEFAULT_DISK_TYPE_SIZE_MB;
-      next = vms.createDisk(next, size);
+      next = vms.createDisk(next, diskSizeMb(group));
       store.putInstance(deployment, next);
     }
     if (!next.hasVm()) {
@@ -51,6 +49,10 @@ final class InstanceActions {
       store.putInstance(deployment, next);
     }
     return next;
+  }
+
+  private static int diskSizeMb(Manifest.InstanceGroup group) {
+    return group.persistentDisk() != null ? group.persistentDisk() : DEFAULT_DISK_TYPE_SIZE_MB;
   }
 
   /** Renders the node-agent job and makes sure its agent runs with that configuration. */
@@ -101,8 +103,30 @@ final class InstanceActions {
     InstanceRecord next =
         provision(deployment, manifest, instance.withState(InstanceRecord.STARTED));
     store.putInstance(deployment, next);
+    next = migrateDiskIfResized(deployment, manifest, next);
     startJobs(deployment, manifest, next);
     return next;
+  }
+
+  /**
+   * A manifest whose persistent disk size differs from the instance's disk: the data moves to a new
+   * disk of that size (jobs stopped meanwhile) and the old disk is orphaned, as a Director does on
+   * a disk size change. The caller starts the jobs again.
+   */
+  InstanceRecord migrateDiskIfResized(String deployment, Manifest manifest, InstanceRecord instance)
+      throws Exception {
+    Manifest.InstanceGroup group = manifest.instanceGroup(instance.group()).orElse(null);
+    if (group == null || !group.hasPersistentDisk() || instance.diskCid() == null) {
+      return instance;
+    }
+    int wanted = diskSizeMb(group);
+    if (wanted == instance.diskSizeMb()) {
+      return instance;
+    }
+    InstanceRecord moved = vms.migrateDisk(instance, wanted);
+    orphanDisk(deployment, instance);
+    store.putInstance(deployment, moved);
+    return moved;
   }
 
   /** A new VM (new cid, same address), the persistent disk re-attached. */

@@ -1,6 +1,7 @@
 package io.pgfleet.testenv.cloud.vm;
 
 import io.pgfleet.testenv.cloud.VmAgentLauncher;
+import io.pgfleet.testenv.cloud.ec2.DiskCopier;
 import io.pgfleet.testenv.cloud.state.InstanceRecord;
 import io.pgfleet.workers.node.NodeAgentConfig;
 import java.io.IOException;
@@ -93,6 +94,26 @@ public final class VmManager implements AutoCloseable {
     Path diskDir = Dirs.createTraversable(layout.diskDir(diskCid));
     user.own(diskDir);
     LOG.info("Created disk {} ({} MiB) for {}", diskCid, sizeMb, instance.label());
+    return instance.withDisk(diskCid, sizeMb);
+  }
+
+  /**
+   * BOSH's disk migration when a persistent disk's size changes: the instance's jobs stopped, a new
+   * disk of the new size holding a copy of the old one's data ({@code cp -a}, reflinked where the
+   * filesystem can). The caller orphans the old disk.
+   */
+  public InstanceRecord migrateDisk(InstanceRecord instance, int sizeMb)
+      throws IOException, InterruptedException {
+    stopJobs(instance);
+    String diskCid = "disk-" + cloudId();
+    DiskCopier.copy(layout.diskDir(instance.diskCid()), layout.diskDir(diskCid));
+    LOG.info(
+        "Migrated disk {} ({} MiB) of {} to {} ({} MiB)",
+        instance.diskCid(),
+        instance.diskSizeMb(),
+        instance.label(),
+        diskCid,
+        sizeMb);
     return instance.withDisk(diskCid, sizeMb);
   }
 
