@@ -122,6 +122,9 @@ class RestoreWorkflowIT {
     assertThat(result.recovery().timeline()).isGreaterThan(backup.timeline());
     assertThat(List.of(stack.vm(0).diskCid(), stack.vm(1).diskCid()))
         .doesNotContainAnyElementsOf(oldDisks);
+    // the release deleted exactly the two disks it replaced: no orphan, no stray volume left
+    assertThat(stack.orphanedDisks()).isEmpty();
+    assertThat(stack.volumes()).doesNotContainAnyElementsOf(oldDisks).containsAll(disks());
     assertThat(ids(primary)).containsExactly(1, 2, 3, 4);
     assertThat(scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
     execute(primary, "INSERT INTO rows VALUES (7, 'after restore')");
@@ -137,6 +140,8 @@ class RestoreWorkflowIT {
     String primary = topology.primary().address();
     List<Integer> before = ids(primary);
     List<String> disks = disks();
+    List<String> volumes = stack.volumes();
+    List<String> orphans = stack.orphanedDisks();
     Instant future = serverClock(primary).plus(Duration.ofHours(1));
 
     ApplicationFailure refused = restoreFails(null, RecoveryTargetKind.TIME, future.toString());
@@ -145,6 +150,8 @@ class RestoreWorkflowIT {
     assertThat(refused.getOriginalMessage()).startsWith("validate failed: ");
     assertThat(refused.getOriginalMessage()).endsWith("; nothing was changed");
     assertThat(disks()).isEqualTo(disks);
+    assertThat(stack.volumes()).isEqualTo(volumes);
+    assertThat(stack.orphanedDisks()).isEqualTo(orphans);
     assertThat(ids(primary)).isEqualTo(before);
     assertWritableAndStreaming(primary, 100);
   }
@@ -207,6 +214,8 @@ class RestoreWorkflowIT {
     String primary = topology.primary().address();
     List<Integer> before = ids(primary);
     List<String> disks = disks();
+    List<String> volumes = stack.volumes();
+    List<String> orphans = stack.orphanedDisks();
     long neverCommitted = Long.parseLong(scalar(primary, "SELECT txid_current()")) + 1_000_000;
 
     ApplicationFailure failed =
@@ -215,6 +224,9 @@ class RestoreWorkflowIT {
     assertThat(failed.getType()).isEqualTo(FailureType.OPERATION_FAILED.name());
     assertThat(failed.getOriginalMessage()).contains("rolled back: the old data runs again");
     assertThat(disks()).isEqualTo(disks);
+    // the new volumes were orphaned by the re-attach and deleted; the old disks are no orphans
+    assertThat(stack.volumes()).isEqualTo(volumes);
+    assertThat(stack.orphanedDisks()).isEqualTo(orphans);
     assertThat(ids(primary)).isEqualTo(before);
     assertWritableAndStreaming(primary, 103);
   }
