@@ -56,7 +56,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * committed at or before the target, the primary on a new timeline and the standby streaming. On
  * the same cluster, in order: a target beyond the archive refused with nothing changed, an xid
  * target, an LSN target reached across the timeline switch of the previous restore, a restore that
- * fails during recovery and leaves the old data running, and a restore into a new cluster.
+ * fails during recovery and leaves the old data running, a restore into a new cluster, and an LSN
+ * target on the timeline a promotion of the standby started.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -293,6 +294,47 @@ class RestoreWorkflowIT {
     assertThat(stack.catalog.archiveCoverage(stack.clusterId).timelines())
         .isEqualTo(sourceArchiveTimelines);
     assertWritableAndStreaming(source, 104);
+  }
+
+  /**
+   * PITR across a promotion: a backup of the primary, a row, the standby promoted (timeline switch,
+   * the old primary stopped), rows on the new timeline around an LSN; the restore of the backup
+   * from before the switch to that LSN holds the rows of both timelines up to it, none after.
+   */
+  @Test
+  @Order(7)
+  void anInPlaceRestoreAcrossAPromotionHoldsTheRowsOfBothTimelinesUpToTheTarget() throws Exception {
+    String oldPrimary = topology.primary().address();
+    String promoted = topology.standby().address();
+    BackupRecord backup = backup();
+    execute(oldPrimary, "INSERT INTO rows VALUES (400, 'old timeline')");
+    awaitArchivedPast(oldPrimary, scalar(oldPrimary, "SELECT pg_current_wal_lsn()"));
+    await("the standby to replay row 400", () -> ids(promoted).contains(400));
+    List<Integer> before = ids(oldPrimary);
+    execute(promoted, "SELECT pg_promote(true, 60)");
+    // the control file names the new timeline only after a checkpoint on it
+    execute(promoted, "CHECKPOINT");
+    int promotedTimeline =
+        Integer.parseInt(scalar(promoted, "SELECT timeline_id FROM pg_control_checkpoint()"));
+    topology =
+        new Topology(
+            topology.deployment(),
+            List.of(node(stack.vm(1), NodeRole.PRIMARY), node(stack.vm(0), NodeRole.STANDBY)));
+    execute(promoted, "INSERT INTO rows VALUES (401, 'new timeline')");
+    execute(promoted, "INSERT INTO rows VALUES (402, 'new timeline')");
+    String lsn = scalar(promoted, "SELECT pg_current_wal_lsn()");
+    execute(promoted, "INSERT INTO rows VALUES (403, 'after the lsn')");
+    awaitArchivedPast(promoted, scalar(promoted, "SELECT pg_current_wal_lsn()"));
+
+    RestoreResult result = restore(backup.backupId(), RecoveryTargetKind.LSN, lsn);
+
+    assertThat(result.operation().state()).isEqualTo(OperationState.SUCCEEDED);
+    assertThat(backup.timeline()).isLessThan(promotedTimeline);
+    assertThat(result.recovery().timeline()).isGreaterThan(promotedTimeline);
+    List<Integer> expected = new ArrayList<>(before);
+    expected.addAll(List.of(401, 402));
+    assertThat(ids(promoted)).containsExactlyInAnyOrderElementsOf(expected);
+    assertWritableAndStreaming(promoted, 404);
   }
 
   /**
