@@ -6,6 +6,7 @@ import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.bosh.BoshInstance;
 import io.pgfleet.workflows.bosh.BoshTaskOutcome;
 import io.pgfleet.workflows.bosh.DeleteDeploymentRequest;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.pgfleet.workflows.bosh.DeployRequest;
 import io.pgfleet.workflows.bosh.IgnoreInstanceRequest;
@@ -134,6 +135,21 @@ public final class BoshActivitiesImpl implements BoshActivities {
                   (taskId, offset) -> ctx.heartbeat(new TaskProgress(taskId, offset))));
     }
     return orphans.size();
+  }
+
+  @Override
+  public void deleteOrphanedDisk(DeleteOrphanedDiskRequest request) {
+    String cid = request.diskCid();
+    var ctx = Activity.getExecutionContext();
+    // Submitted afresh on a retry: BOSH ends the task done for a cid it no longer knows, so a
+    // second delete is harmless and needs no resumption from the heartbeat.
+    call(
+        "deleting orphaned disk " + cid,
+        () ->
+            waiter.await(
+                director.deleteOrphanedDisk(cid, request.contextId()),
+                0,
+                (taskId, offset) -> ctx.heartbeat(new TaskProgress(taskId, offset))));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.bosh.BoshActivities;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -63,6 +64,38 @@ class BoshOrphanDisksTest {
   @AfterEach
   void tearDown() {
     env.close();
+  }
+
+  @Test
+  void deletesOnlyTheNamedOrphanWithoutListingTheOthers() {
+    bosh.on("DELETE /orphan_disks/vol-a", Bosh.redirectToTask(42));
+    bosh.on("GET /tasks/42", Bosh.task(42, "done", "orphaned disk(s) vol-a deleted"));
+
+    activities.deleteOrphanedDisk(new DeleteOrphanedDiskRequest("vol-a", "op-7/release/vol-a"));
+
+    assertThat(bosh.requests("DELETE /orphan_disks/"))
+        .extracting(RecordedRequest::getTarget)
+        .containsExactly("/orphan_disks/vol-a");
+    assertThat(bosh.requests("DELETE /orphan_disks/"))
+        .extracting(r -> r.getHeaders().get("X-Bosh-Context-Id"))
+        .containsExactly("op-7/release/vol-a");
+    assertThat(bosh.requests("GET /orphan_disks")).isEmpty();
+  }
+
+  @Test
+  void aFailedDeleteNamesTheDiskAndTask() {
+    bosh.on("DELETE /orphan_disks/vol-a", Bosh.redirectToTask(42));
+    bosh.on("GET /tasks/42", Bosh.task(42, "error", "disk is busy"));
+
+    ActivityFailure failure =
+        catchThrowableOfType(
+            ActivityFailure.class,
+            () ->
+                activities.deleteOrphanedDisk(
+                    new DeleteOrphanedDiskRequest("vol-a", "op-7/release/vol-a")));
+
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertThat(cause.getOriginalMessage()).contains("orphaned disk vol-a", "task 42");
   }
 
   /** One attempt runs a task per disk: the first task's heartbeat must not pass for the second. */

@@ -15,6 +15,7 @@ import io.pgfleet.activities.bosh.BoshTaskWaiter;
 import io.pgfleet.activities.bosh.DeployOptions;
 import io.pgfleet.activities.bosh.HttpBoshDirector;
 import io.pgfleet.workflows.bosh.BoshActivities;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
@@ -145,6 +146,36 @@ class BoshDirectorContractIT {
     assertThat(bosh.orphanedDisks())
         .extracting(BoshOrphanDisk::deploymentName)
         .containsExactly("other-pg");
+  }
+
+  /** What a restore's release does: only the disk it names goes, twice is still success. */
+  @Test
+  void theActivityDeletesOnlyTheNamedOrphanAndAGoneOneIsSuccess() {
+    await(bosh.deploy(TestManifests.cluster(NAME, 2, 1), "op-1/deploy", opts()));
+    await(bosh.deleteDeployment(NAME, "op-2/delete", false));
+    List<String> orphans = bosh.orphanedDisks().stream().map(BoshOrphanDisk::diskCid).toList();
+    assertThat(orphans).hasSize(2);
+    String gone = orphans.get(0);
+
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(new BoshActivitiesImpl(bosh, POLL));
+      BoshActivities activities =
+          env.newActivityStub(
+              BoshActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+      DeleteOrphanedDiskRequest request = new DeleteOrphanedDiskRequest(gone, "op-3/" + gone);
+
+      activities.deleteOrphanedDisk(request);
+      activities.deleteOrphanedDisk(request);
+    } finally {
+      env.close();
+    }
+    assertThat(bosh.orphanedDisks())
+        .extracting(BoshOrphanDisk::diskCid)
+        .containsExactly(orphans.get(1));
+    assertThat(stateDir.resolve("orphaned_disks").resolve(gone)).doesNotExist();
+    assertThat(stateDir.resolve("orphaned_disks").resolve(orphans.get(1))).isDirectory();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.pgfleet.activities.backup.ConfiguredArchiveRepository;
 import io.pgfleet.activities.backup.S3BackupCatalog;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.BoshDirectorConfig;
+import io.pgfleet.activities.bosh.BoshOrphanDisk;
 import io.pgfleet.activities.bosh.BoshTaskWaiter;
 import io.pgfleet.activities.bosh.DeployOptions;
 import io.pgfleet.activities.bosh.HttpBoshDirector;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
  * A local cloud with its EC2 API, an S3Proxy as the backup repository, and a control-plane worker
@@ -121,6 +123,20 @@ final class RestoreStack implements AutoCloseable {
 
   LocalVm vm(String deploymentName, int index) {
     return cloud.vm(deploymentName, "postgres", index).orElseThrow();
+  }
+
+  /** The cluster's orphaned disks as the Director lists them. */
+  List<String> orphanedDisks() {
+    return director().orphanedDisks().stream()
+        .filter(d -> deployment.equals(d.deploymentName()))
+        .map(BoshOrphanDisk::diskCid)
+        .sorted()
+        .toList();
+  }
+
+  /** Every volume the local EC2 API knows: BOSH disks, orphans and volumes a restore made. */
+  List<String> volumes() {
+    return ec2.describeVolumes(b -> {}).volumes().stream().map(Volume::volumeId).sorted().toList();
   }
 
   /** Another cluster's archive settings in the stack's repository. */

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * committed at or before the target, the primary on a new timeline and the standby streaming. On
  * the same cluster, in order: a target beyond the archive refused with nothing changed, an xid
  * target, an LSN target reached across the timeline switch of the previous restore, a restore that
- * fails during recovery and leaves the old data running, and a restore into a new cluster.
+ * fails during recovery and leaves the old data running, a restore into a new cluster, and an LSN
+ * target on the timeline a promotion of the standby started.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -122,6 +123,9 @@ class RestoreWorkflowIT {
     assertThat(result.recovery().timeline()).isGreaterThan(backup.timeline());
     assertThat(List.of(stack.vm(0).diskCid(), stack.vm(1).diskCid()))
         .doesNotContainAnyElementsOf(oldDisks);
+    // the release deleted exactly the two disks it replaced: no orphan, no stray volume left
+    assertThat(stack.orphanedDisks()).isEmpty();
+    assertThat(stack.volumes()).doesNotContainAnyElementsOf(oldDisks).containsAll(disks());
     assertThat(ids(primary)).containsExactly(1, 2, 3, 4);
     assertThat(scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
     execute(primary, "INSERT INTO rows VALUES (7, 'after restore')");
@@ -137,6 +141,8 @@ class RestoreWorkflowIT {
     String primary = topology.primary().address();
     List<Integer> before = ids(primary);
     List<String> disks = disks();
+    List<String> volumes = stack.volumes();
+    List<String> orphans = stack.orphanedDisks();
     Instant future = serverClock(primary).plus(Duration.ofHours(1));
 
     ApplicationFailure refused = restoreFails(null, RecoveryTargetKind.TIME, future.toString());
@@ -145,6 +151,8 @@ class RestoreWorkflowIT {
     assertThat(refused.getOriginalMessage()).startsWith("validate failed: ");
     assertThat(refused.getOriginalMessage()).endsWith("; nothing was changed");
     assertThat(disks()).isEqualTo(disks);
+    assertThat(stack.volumes()).isEqualTo(volumes);
+    assertThat(stack.orphanedDisks()).isEqualTo(orphans);
     assertThat(ids(primary)).isEqualTo(before);
     assertWritableAndStreaming(primary, 100);
   }
@@ -207,6 +215,8 @@ class RestoreWorkflowIT {
     String primary = topology.primary().address();
     List<Integer> before = ids(primary);
     List<String> disks = disks();
+    List<String> volumes = stack.volumes();
+    List<String> orphans = stack.orphanedDisks();
     long neverCommitted = Long.parseLong(scalar(primary, "SELECT txid_current()")) + 1_000_000;
 
     ApplicationFailure failed =
@@ -215,6 +225,9 @@ class RestoreWorkflowIT {
     assertThat(failed.getType()).isEqualTo(FailureType.OPERATION_FAILED.name());
     assertThat(failed.getOriginalMessage()).contains("rolled back: the old data runs again");
     assertThat(disks()).isEqualTo(disks);
+    // the new volumes were orphaned by the re-attach and deleted; the old disks are no orphans
+    assertThat(stack.volumes()).isEqualTo(volumes);
+    assertThat(stack.orphanedDisks()).isEqualTo(orphans);
     assertThat(ids(primary)).isEqualTo(before);
     assertWritableAndStreaming(primary, 103);
   }
@@ -281,6 +294,47 @@ class RestoreWorkflowIT {
     assertThat(stack.catalog.archiveCoverage(stack.clusterId).timelines())
         .isEqualTo(sourceArchiveTimelines);
     assertWritableAndStreaming(source, 104);
+  }
+
+  /**
+   * PITR across a promotion: a backup of the primary, a row, the standby promoted (timeline switch,
+   * the old primary stopped), rows on the new timeline around an LSN; the restore of the backup
+   * from before the switch to that LSN holds the rows of both timelines up to it, none after.
+   */
+  @Test
+  @Order(7)
+  void anInPlaceRestoreAcrossAPromotionHoldsTheRowsOfBothTimelinesUpToTheTarget() throws Exception {
+    String oldPrimary = topology.primary().address();
+    String promoted = topology.standby().address();
+    BackupRecord backup = backup();
+    execute(oldPrimary, "INSERT INTO rows VALUES (400, 'old timeline')");
+    awaitArchivedPast(oldPrimary, scalar(oldPrimary, "SELECT pg_current_wal_lsn()"));
+    await("the standby to replay row 400", () -> ids(promoted).contains(400));
+    List<Integer> before = ids(oldPrimary);
+    execute(promoted, "SELECT pg_promote(true, 60)");
+    // the control file names the new timeline only after a checkpoint on it
+    execute(promoted, "CHECKPOINT");
+    int promotedTimeline =
+        Integer.parseInt(scalar(promoted, "SELECT timeline_id FROM pg_control_checkpoint()"));
+    topology =
+        new Topology(
+            topology.deployment(),
+            List.of(node(stack.vm(1), NodeRole.PRIMARY), node(stack.vm(0), NodeRole.STANDBY)));
+    execute(promoted, "INSERT INTO rows VALUES (401, 'new timeline')");
+    execute(promoted, "INSERT INTO rows VALUES (402, 'new timeline')");
+    String lsn = scalar(promoted, "SELECT pg_current_wal_lsn()");
+    execute(promoted, "INSERT INTO rows VALUES (403, 'after the lsn')");
+    awaitArchivedPast(promoted, scalar(promoted, "SELECT pg_current_wal_lsn()"));
+
+    RestoreResult result = restore(backup.backupId(), RecoveryTargetKind.LSN, lsn);
+
+    assertThat(result.operation().state()).isEqualTo(OperationState.SUCCEEDED);
+    assertThat(backup.timeline()).isLessThan(promotedTimeline);
+    assertThat(result.recovery().timeline()).isGreaterThan(promotedTimeline);
+    List<Integer> expected = new ArrayList<>(before);
+    expected.addAll(List.of(401, 402));
+    assertThat(ids(promoted)).containsExactlyInAnyOrderElementsOf(expected);
+    assertWritableAndStreaming(promoted, 404);
   }
 
   /**

@@ -48,6 +48,14 @@ public interface BoshActivities {
   int deleteOrphanedDisks(DeleteOrphanedDisksRequest request);
 
   /**
+   * Deletes one orphaned disk ({@code DELETE /orphan_disks/:cid}) and waits for the task, leaving
+   * every other orphan alone. A cid BOSH does not know (deleted already) is success, so running it
+   * twice leaves the same state.
+   */
+  @ActivityMethod(name = "Bosh.deleteOrphanedDisk")
+  void deleteOrphanedDisk(DeleteOrphanedDiskRequest request);
+
+  /**
    * Makes the disk the instance's persistent disk and waits for the attach_disk task. The instance
    * must be stopped or detached first (else the task fails, code 520003, and nothing changes). The
    * instance's previous disk is orphaned, not deleted: attach it again to undo, or delete it with

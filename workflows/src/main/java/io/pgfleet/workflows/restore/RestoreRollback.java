@@ -2,6 +2,7 @@ package io.pgfleet.workflows.restore;
 
 import io.pgfleet.workflows.bosh.AttachDiskRequest;
 import io.pgfleet.workflows.bosh.BoshActivities;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest.InstanceState;
 import io.pgfleet.workflows.cluster.ClusterNode;
@@ -111,9 +112,19 @@ final class RestoreRollback {
    */
   private void deleteVolumes() {
     if (progress.newDisksAttached) {
-      bosh.deleteOrphanedDisks(
-          new DeleteOrphanedDisksRequest(
-              topologyDeployment(), input.operationId() + "/rollback/orphans"));
+      if (Workflow.getVersion(RestoreWorkflowImpl.RELEASES_OWN_DISKS, Workflow.DEFAULT_VERSION, 1)
+          == 1) {
+        // only this restore's volumes: another orphan of the deployment is not ours to delete
+        for (String volumeId : progress.volumeIds()) {
+          bosh.deleteOrphanedDisk(
+              new DeleteOrphanedDiskRequest(
+                  volumeId, input.operationId() + "/rollback/orphans/" + volumeId));
+        }
+      } else {
+        bosh.deleteOrphanedDisks(
+            new DeleteOrphanedDisksRequest(
+                topologyDeployment(), input.operationId() + "/rollback/orphans"));
+      }
     }
     for (String volumeId : progress.volumeIds()) {
       iaas.deleteVolume(volumeId);

@@ -5,6 +5,7 @@ import io.pgfleet.workflows.backup.ArchiveRepositoryActivities;
 import io.pgfleet.workflows.backup.BackupRecord;
 import io.pgfleet.workflows.bosh.AttachDiskRequest;
 import io.pgfleet.workflows.bosh.BoshActivities;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest.InstanceState;
 import io.pgfleet.workflows.cluster.ClusterNode;
@@ -44,6 +45,12 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
 
   /** Version 1: a restore into a new cluster adopts the restored data before the standby build. */
   static final String ADOPTS_RESTORED_DATA = "restore-adopts-restored-data";
+
+  /**
+   * From version 1 the release and the rollback delete only this restore's own disks, one by one by
+   * cid; before it they deleted every orphan of the deployment (an operator's kept disk too).
+   */
+  static final String RELEASES_OWN_DISKS = "restore-releases-own-disks";
 
   private final ArchiveRepositoryActivities repository =
       Workflow.newActivityStub(ArchiveRepositoryActivities.class, RestorePolicies.QUICK);
@@ -222,10 +229,19 @@ public final class RestoreWorkflowImpl implements RestoreWorkflow {
     try {
       recorder.step(
           "release old disks",
-          () ->
+          () -> {
+            if (Workflow.getVersion(RELEASES_OWN_DISKS, Workflow.DEFAULT_VERSION, 1) == 1) {
+              for (NodeDisk disk : progress.disks) {
+                bosh.deleteOrphanedDisk(
+                    new DeleteOrphanedDiskRequest(
+                        disk.oldDiskCid(), input.operationId() + "/release/" + disk.oldDiskCid()));
+              }
+            } else {
               bosh.deleteOrphanedDisks(
                   new DeleteOrphanedDisksRequest(
-                      input.topology().deployment(), input.operationId() + "/release")));
+                      input.topology().deployment(), input.operationId() + "/release"));
+            }
+          });
     } catch (TemporalFailure failure) {
       rethrowCancellation(failure);
       warn(

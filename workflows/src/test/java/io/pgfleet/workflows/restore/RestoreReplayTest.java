@@ -24,6 +24,11 @@ class RestoreReplayTest {
   static final String ROLLED_BACK = "restore-rolled-back";
   static final String NEW_CLUSTER = "restore-new-cluster";
 
+  /** The same two paths recorded after the release deleted only the restore's own disks. */
+  static final String HAPPY_OWN_DISKS = "restore-happy-own-disks";
+
+  static final String ROLLED_BACK_OWN_DISKS = "restore-rolled-back-own-disks";
+
   @Test
   void aCompletedRestoreReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(happyHistory(), RestoreWorkflowImpl.class);
@@ -32,6 +37,18 @@ class RestoreReplayTest {
   @Test
   void aRolledBackRestoreReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(rolledBackHistory(), RestoreWorkflowImpl.class);
+  }
+
+  @Test
+  void aCompletedRestoreReleasingItsOwnDisksReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        happyHistory(HAPPY_OWN_DISKS), RestoreWorkflowImpl.class);
+  }
+
+  @Test
+  void aRolledBackRestoreDeletingItsOwnVolumesReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        rolledBackHistory(ROLLED_BACK_OWN_DISKS), RestoreWorkflowImpl.class);
   }
 
   @Test
@@ -50,35 +67,41 @@ class RestoreReplayTest {
   }
 
   static WorkflowExecutionHistory happyHistory() {
+    return happyHistory(HAPPY);
+  }
+
+  static WorkflowExecutionHistory happyHistory(String name) {
     return StoredHistories.load(
-        HAPPY,
+        name,
         () -> {
           try (RestoreCloud cloud = new RestoreCloud()) {
             RestoreResult result =
                 cloud.run(
-                    HAPPY,
+                    name,
                     RestoreFixture.inPlace(RestoreFixture.time("2026-11-21T12:30:00Z"), null));
             assertThat(result.backup().backupId()).isEqualTo(RestoreFixture.NEWER);
-            return cloud.history(HAPPY);
+            return cloud.history(name);
           }
         });
   }
 
   static WorkflowExecutionHistory rolledBackHistory() {
+    return rolledBackHistory(ROLLED_BACK);
+  }
+
+  static WorkflowExecutionHistory rolledBackHistory(String name) {
     return StoredHistories.load(
-        ROLLED_BACK,
+        name,
         () -> {
           try (RestoreCloud cloud = new RestoreCloud()) {
             when(cloud.primary.awaitRecovery()).thenThrow(RestoreFixture.notReached());
             WorkflowFailedException failed =
                 catchThrowableOfType(
                     WorkflowFailedException.class,
-                    () ->
-                        cloud.run(
-                            ROLLED_BACK, RestoreFixture.inPlace(RecoveryTarget.latest(), null)));
+                    () -> cloud.run(name, RestoreFixture.inPlace(RecoveryTarget.latest(), null)));
             assertThat(((ApplicationFailure) failed.getCause()).getOriginalMessage())
                 .endsWith("rolled back: the old data runs again");
-            return cloud.history(ROLLED_BACK);
+            return cloud.history(name);
           }
         });
   }

@@ -1,6 +1,5 @@
 package io.pgfleet.workflows.restore;
 
-import static io.pgfleet.workflows.provision.ClusterFixture.DEPLOYMENT;
 import static io.pgfleet.workflows.provision.ClusterFixture.PRIMARY_ID;
 import static io.pgfleet.workflows.provision.ClusterFixture.STANDBY_ID;
 import static io.pgfleet.workflows.restore.RestoreFixture.OPERATION_ID;
@@ -18,7 +17,7 @@ import static org.mockito.Mockito.when;
 
 import io.pgfleet.workflows.FailureType;
 import io.pgfleet.workflows.bosh.AttachDiskRequest;
-import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest.InstanceState;
 import io.pgfleet.workflows.host.PgpoolHostActivities;
@@ -89,13 +88,20 @@ class RestoreRollbackTest {
     order.verify(pgpool).attachBackend(1);
     order
         .verify(cloud.bosh)
-        .deleteOrphanedDisks(
-            new DeleteOrphanedDisksRequest(DEPLOYMENT, OPERATION_ID + "/rollback/orphans"));
+        .deleteOrphanedDisk(
+            new DeleteOrphanedDiskRequest(
+                "vol-postgres_0", OPERATION_ID + "/rollback/orphans/vol-postgres_0"));
+    order
+        .verify(cloud.bosh)
+        .deleteOrphanedDisk(
+            new DeleteOrphanedDiskRequest(
+                "vol-postgres_1", OPERATION_ID + "/rollback/orphans/vol-postgres_1"));
     order.verify(cloud.iaas).deleteVolume("vol-postgres_0");
     order.verify(cloud.iaas).deleteVolume("vol-postgres_1");
     verify(cloud.standby, never()).buildStandby(any());
+    verify(cloud.bosh, never()).deleteOrphanedDisks(any());
     verify(cloud.bosh, never())
-        .deleteOrphanedDisks(new DeleteOrphanedDisksRequest(DEPLOYMENT, OPERATION_ID + "/release"));
+        .deleteOrphanedDisk(argThat(r -> r != null && r.contextId().contains("/release/")));
   }
 
   @Test
@@ -115,7 +121,7 @@ class RestoreRollbackTest {
         .contains("kept for an operator");
     verify(cloud.bosh).attachDisk(attach(PRIMARY_ID, OLD_PRIMARY_DISK));
     verify(cloud.bosh).attachDisk(attach(STANDBY_ID, OLD_STANDBY_DISK));
-    verify(cloud.bosh, never()).deleteOrphanedDisks(any());
+    verify(cloud.bosh, never()).deleteOrphanedDisk(any());
     verify(cloud.iaas, never()).deleteVolume(anyString());
     verify(cloud.primary, never()).start();
   }
@@ -135,7 +141,7 @@ class RestoreRollbackTest {
     verify(cloud.primary).start();
     verify(cloud.standby).start();
     verify(cloud.iaas).deleteVolume("vol-postgres_0");
-    verify(cloud.bosh, never()).deleteOrphanedDisks(any());
+    verify(cloud.bosh, never()).deleteOrphanedDisk(any());
     verify(cloud.iaas, times(2)).createVolumeFromSnapshot(any(CreateVolumeRequest.class));
   }
 

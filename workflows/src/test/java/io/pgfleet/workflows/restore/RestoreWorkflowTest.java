@@ -1,7 +1,6 @@
 package io.pgfleet.workflows.restore;
 
 import static io.pgfleet.workflows.provision.ClusterFixture.CLUSTER_ID;
-import static io.pgfleet.workflows.provision.ClusterFixture.DEPLOYMENT;
 import static io.pgfleet.workflows.provision.ClusterFixture.PRIMARY_ID;
 import static io.pgfleet.workflows.provision.ClusterFixture.PRIMARY_IP;
 import static io.pgfleet.workflows.provision.ClusterFixture.SECRETS;
@@ -9,18 +8,20 @@ import static io.pgfleet.workflows.provision.ClusterFixture.STANDBY_ID;
 import static io.pgfleet.workflows.restore.RestoreFixture.NEWER;
 import static io.pgfleet.workflows.restore.RestoreFixture.OPERATION_ID;
 import static io.pgfleet.workflows.restore.RestoreFixture.SOURCE_ID;
+import static io.pgfleet.workflows.restore.RestoreRollbackTest.OLD_PRIMARY_DISK;
+import static io.pgfleet.workflows.restore.RestoreRollbackTest.OLD_STANDBY_DISK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import io.pgfleet.workflows.bosh.AttachDiskRequest;
-import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
+import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest;
 import io.pgfleet.workflows.bosh.InstanceStateRequest.InstanceState;
 import io.pgfleet.workflows.host.BuildStandbyInput;
@@ -94,7 +95,8 @@ class RestoreWorkflowTest {
     order.verify(pgpool).attachBackend(1);
     order.verify(cloud.primary).configureArchiving(any());
     order.verify(cloud.standby).configureArchiving(any());
-    order.verify(cloud.bosh).deleteOrphanedDisks(any());
+    order.verify(cloud.bosh, times(2)).deleteOrphanedDisk(any());
+    verify(cloud.bosh, never()).deleteOrphanedDisks(any());
     verify(cloud.iaas, never()).deleteVolume(any());
     verify(cloud.primary, never()).start();
     verify(cloud.primary, never()).adoptRestoredPrimary(any());
@@ -123,8 +125,15 @@ class RestoreWorkflowTest {
     assertThat(attached.getAllValues())
         .extracting(AttachDiskRequest::instanceId, AttachDiskRequest::diskCid)
         .containsExactly(tuple(PRIMARY_ID, "vol-postgres_0"), tuple(STANDBY_ID, "vol-postgres_1"));
-    verify(cloud.bosh)
-        .deleteOrphanedDisks(new DeleteOrphanedDisksRequest(DEPLOYMENT, OPERATION_ID + "/release"));
+    // only the two old disks this restore replaced, by cid: no other orphan of the deployment
+    ArgumentCaptor<DeleteOrphanedDiskRequest> released =
+        ArgumentCaptor.forClass(DeleteOrphanedDiskRequest.class);
+    verify(cloud.bosh, times(2)).deleteOrphanedDisk(released.capture());
+    assertThat(released.getAllValues())
+        .extracting(DeleteOrphanedDiskRequest::diskCid, DeleteOrphanedDiskRequest::contextId)
+        .containsExactly(
+            tuple(OLD_PRIMARY_DISK, OPERATION_ID + "/release/" + OLD_PRIMARY_DISK),
+            tuple(OLD_STANDBY_DISK, OPERATION_ID + "/release/" + OLD_STANDBY_DISK));
   }
 
   @Test
@@ -199,9 +208,9 @@ class RestoreWorkflowTest {
 
   @Test
   void aFailedReleaseLeavesTheRestoreDone() {
-    when(cloud.bosh.deleteOrphanedDisks(any()))
-        .thenThrow(
-            ApplicationFailure.newNonRetryableFailure("director refused", "BOSH_REQUEST_REJECTED"));
+    doThrow(ApplicationFailure.newNonRetryableFailure("director refused", "BOSH_REQUEST_REJECTED"))
+        .when(cloud.bosh)
+        .deleteOrphanedDisk(any());
 
     RestoreResult result =
         cloud.run("restore-release-failed", RestoreFixture.inPlace(RecoveryTarget.latest(), null));
