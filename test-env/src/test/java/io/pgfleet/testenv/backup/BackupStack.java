@@ -11,6 +11,7 @@ import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.iaas.aws.Ec2Settings;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.cloud.vm.Dirs;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.s3.S3ProxyServer;
 import io.pgfleet.testenv.s3.S3ProxySettings;
@@ -25,9 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -112,9 +111,7 @@ final class BackupStack implements AutoCloseable {
     }
     cloud.close();
     s3.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Dirs.deleteTree(stateDir);
   }
 
   private HttpBoshDirector director() {

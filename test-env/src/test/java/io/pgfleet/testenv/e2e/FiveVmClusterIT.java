@@ -9,6 +9,7 @@ import io.pgfleet.activities.bosh.DeployOptions;
 import io.pgfleet.activities.bosh.HttpBoshDirector;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.cloud.vm.Dirs;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.e2e.AssembleClusterWorkflow.Assembled;
 import io.pgfleet.testenv.e2e.AssembleClusterWorkflow.Input;
@@ -26,10 +27,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,9 +85,7 @@ class FiveVmClusterIT {
       cloud.close();
     }
     if (stateDir != null) {
-      try (Stream<Path> paths = Files.walk(stateDir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Dirs.deleteTree(stateDir);
     }
   }
 

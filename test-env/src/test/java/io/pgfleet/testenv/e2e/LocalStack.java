@@ -7,6 +7,7 @@ import io.pgfleet.gateway.GatewayApplication;
 import io.pgfleet.testenv.bench.BrokerClient;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.cloud.vm.Dirs;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.s3.S3ProxyServer;
 import io.pgfleet.testenv.s3.S3ProxySettings;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -204,9 +204,7 @@ final class LocalStack implements AutoCloseable {
     }
     cloud.close();
     s3.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Dirs.deleteTree(stateDir);
   }
 
   private static S3ProxySettings s3Settings(Path stateDir) {

@@ -13,6 +13,7 @@ import io.pgfleet.iaas.aws.Ec2IaasActivities;
 import io.pgfleet.iaas.aws.Ec2Settings;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.cloud.vm.Dirs;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.s3.S3ProxyServer;
 import io.pgfleet.testenv.s3.S3ProxySettings;
@@ -29,10 +30,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
@@ -158,9 +157,7 @@ final class RestoreStack implements AutoCloseable {
     }
     cloud.close();
     s3.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Dirs.deleteTree(stateDir);
   }
 
   private HttpBoshDirector director() {

@@ -12,6 +12,7 @@ import io.pgfleet.activities.postgres.PostgresSqlActivitiesImpl;
 import io.pgfleet.testenv.bench.failover.ProbeEndpoint;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.cloud.vm.Dirs;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.e2e.AssembleClusterWorkflow;
 import io.pgfleet.testenv.e2e.AssembleClusterWorkflow.Input;
@@ -34,7 +35,6 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -169,8 +169,6 @@ final class RollingUpdateTestCluster implements AutoCloseable {
       }
     }
     cloud.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Dirs.deleteTree(stateDir);
   }
 }

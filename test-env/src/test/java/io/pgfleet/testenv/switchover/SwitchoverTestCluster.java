@@ -8,6 +8,7 @@ import io.pgfleet.activities.bosh.HttpBoshDirector;
 import io.pgfleet.testenv.bench.failover.ProbeEndpoint;
 import io.pgfleet.testenv.cloud.LocalCloud;
 import io.pgfleet.testenv.cloud.LocalVm;
+import io.pgfleet.testenv.cloud.vm.Dirs;
 import io.pgfleet.testenv.cloud.vm.VmProcesses;
 import io.pgfleet.testenv.e2e.AssembleClusterWorkflow;
 import io.pgfleet.testenv.e2e.AssembleClusterWorkflow.Input;
@@ -26,7 +27,6 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -190,8 +190,6 @@ final class SwitchoverTestCluster implements AutoCloseable {
       }
     }
     cloud.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Dirs.deleteTree(stateDir);
   }
 }
