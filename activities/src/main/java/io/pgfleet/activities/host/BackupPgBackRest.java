@@ -42,15 +42,7 @@ final class BackupPgBackRest {
     String id = InputChecks.required(input.backupId(), "backup id");
     PgBackRestBackupType type = input.type() == null ? PgBackRestBackupType.FULL : input.type();
     requirePrimary();
-    String stanza =
-        files
-            .configuredStanza()
-            .orElseThrow(
-                () ->
-                    node.conflict(
-                        "WAL archiving is not configured on "
-                            + node.env().address()
-                            + "; a pgBackRest backup needs its stanza"));
+    String stanza = stanza("a pgBackRest backup");
     Optional<PgBackRestBackup> done = find(stanza, id);
     if (done.isPresent()) {
       return done.get();
@@ -85,17 +77,8 @@ final class BackupPgBackRest {
    */
   boolean expire(String label) {
     InputChecks.required(label, "backup set label");
-    String stanza =
-        files
-            .configuredStanza()
-            .orElseThrow(
-                () ->
-                    node.conflict(
-                        "WAL archiving is not configured on "
-                            + node.env().address()
-                            + "; expiring a pgBackRest set needs its stanza"));
-    CommandResult info = node.runner().run(command(INFO_TIMEOUT, stanza, "--output=json", "info"));
-    if (!BackupPgBackRestInfo.labels(info.output()).contains(label)) {
+    String stanza = stanza("expiring a pgBackRest set");
+    if (!BackupPgBackRestInfo.labels(info(stanza)).contains(label)) {
       return false;
     }
     node.runner().run(command(INFO_TIMEOUT, stanza, "--set=" + label, "expire"));
@@ -103,8 +86,26 @@ final class BackupPgBackRest {
   }
 
   private Optional<PgBackRestBackup> find(String stanza, String id) {
-    CommandResult info = node.runner().run(command(INFO_TIMEOUT, stanza, "--output=json", "info"));
-    return BackupPgBackRestInfo.find(info.output(), ANNOTATION, id);
+    return BackupPgBackRestInfo.find(info(stanza), ANNOTATION, id);
+  }
+
+  /** {@code pgbackrest info --output=json} of the stanza. */
+  private String info(String stanza) {
+    return node.runner().run(command(INFO_TIMEOUT, stanza, "--output=json", "info")).output();
+  }
+
+  /** The stanza this node archives to; {@code purpose} names what needs it in the refusal. */
+  private String stanza(String purpose) {
+    return files
+        .configuredStanza()
+        .orElseThrow(
+            () ->
+                node.conflict(
+                    "WAL archiving is not configured on "
+                        + node.env().address()
+                        + "; "
+                        + purpose
+                        + " needs its stanza"));
   }
 
   private HostCommand command(Duration timeout, String stanza, String... args) {

@@ -2,6 +2,7 @@ package io.pgfleet.gateway.clusters;
 
 import io.pgfleet.workflows.backup.BackupVerification;
 import io.pgfleet.workflows.catalog.PlanCatalog;
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
@@ -20,6 +21,7 @@ import io.pgfleet.workflows.cluster.ProvisionRequest;
 import io.pgfleet.workflows.cluster.RestoreRequest;
 import io.pgfleet.workflows.cluster.RollingUpdateRequest;
 import io.pgfleet.workflows.cluster.SwitchoverRequest;
+import io.pgfleet.workflows.cluster.Topology;
 import io.pgfleet.workflows.cluster.UnbindRequest;
 import io.pgfleet.workflows.operation.OperationState;
 import io.pgfleet.workflows.operation.OperationType;
@@ -250,7 +252,7 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   }
 
   @Override
-  public io.pgfleet.workflows.cluster.Topology topology() {
+  public Topology topology() {
     return null;
   }
 
@@ -266,7 +268,7 @@ public class FakeClusterWorkflowImpl implements ClusterWorkflow {
   public void backupsRemoved(List<String> backupIds) {}
 
   @Override
-  public void archiveHealth(io.pgfleet.workflows.cluster.ArchiveHealth report) {}
+  public void archiveHealth(ArchiveHealth report) {}
 
   @Override
   public void validateBackup(BackupRequest request) {

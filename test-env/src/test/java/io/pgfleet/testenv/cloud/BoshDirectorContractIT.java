@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgfleet.activities.bosh.BoshActivitiesImpl;
 import io.pgfleet.activities.bosh.BoshApiException;
 import io.pgfleet.activities.bosh.BoshDirector;
-import io.pgfleet.activities.bosh.BoshDirectorConfig;
 import io.pgfleet.activities.bosh.BoshInstanceDetail;
 import io.pgfleet.activities.bosh.BoshOrphanDisk;
 import io.pgfleet.activities.bosh.BoshTask;
 import io.pgfleet.activities.bosh.BoshTaskFailedException;
 import io.pgfleet.activities.bosh.BoshTaskWaiter;
 import io.pgfleet.activities.bosh.DeployOptions;
-import io.pgfleet.activities.bosh.HttpBoshDirector;
 import io.pgfleet.workflows.bosh.BoshActivities;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDiskRequest;
 import io.pgfleet.workflows.bosh.DeleteOrphanedDisksRequest;
@@ -46,10 +44,7 @@ class BoshDirectorContractIT {
   @BeforeEach
   void startCloud() throws Exception {
     test = TestCloud.start(stateDir);
-    bosh =
-        new HttpBoshDirector(
-            new BoshDirectorConfig(
-                test.cloud.directorUrl().toString(), TestCloud.USER, test.password, null, POLL));
+    bosh = test.bosh(POLL);
     waiter = new BoshTaskWaiter(bosh, POLL);
   }
 

@@ -3,7 +3,6 @@ package io.pgfleet.testenv.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pgfleet.activities.bosh.BoshDirectorConfig;
 import io.pgfleet.activities.bosh.HttpBoshDirector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,7 @@ class DiskResizeIT {
     test = TestCloud.start(stateDir);
     client = test.client;
     client.deploy(TestManifests.cluster("pg", 2, 1));
-    bosh =
-        new HttpBoshDirector(
-            new BoshDirectorConfig(
-                test.cloud.directorUrl().toString(),
-                TestCloud.USER,
-                test.password,
-                null,
-                Duration.ofMillis(50)));
+    bosh = test.bosh(Duration.ofMillis(50));
   }
 
   @AfterEach

@@ -1,5 +1,7 @@
 package io.pgfleet.testenv.cloud;
 
+import io.pgfleet.activities.bosh.BoshDirectorConfig;
+import io.pgfleet.activities.bosh.HttpBoshDirector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -55,6 +57,12 @@ final class TestCloud implements AutoCloseable {
         .agentLauncher(launcher)
         .lockWait(LOCK_WAIT)
         .stopGrace(STOP_GRACE);
+  }
+
+  /** pgfleet's own Director client (the production adapter) against this cloud. */
+  HttpBoshDirector bosh(Duration poll) {
+    return new HttpBoshDirector(
+        new BoshDirectorConfig(cloud.directorUrl().toString(), USER, password, null, poll));
   }
 
   @Override

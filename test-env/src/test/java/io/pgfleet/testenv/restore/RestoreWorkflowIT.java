@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.pgfleet.testenv.cloud.LocalVm;
 import io.pgfleet.testenv.temporal.SharedTemporal;
 import io.pgfleet.workflows.FailureType;
+import io.pgfleet.workflows.backup.ArchiveCoverage;
 import io.pgfleet.workflows.backup.BackupInput;
 import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.backup.BackupRecord;
@@ -29,10 +30,6 @@ import io.pgfleet.workflows.restore.RestoreWorkflow;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +73,7 @@ class RestoreWorkflowIT {
 
   private final String password = UUID.randomUUID().toString();
   private final ClusterSecrets secrets = new ClusterSecrets(password, password, password);
+  private final NodeSql sql = new NodeSql(password);
   private RestoreStack stack;
   private Topology topology;
   private final List<BackupRecord> backups = new ArrayList<>();
@@ -98,18 +96,18 @@ class RestoreWorkflowIT {
   @Order(1)
   void anInPlaceRestoreToATimeHoldsExactlyTheRowsCommittedAtOrBeforeIt() throws Exception {
     String primary = topology.primary().address();
-    execute(primary, "CREATE TABLE rows (id int PRIMARY KEY, note text)");
-    execute(primary, "INSERT INTO rows VALUES (1, 'before backup'), (2, 'before backup')");
+    sql.execute(primary, "CREATE TABLE rows (id int PRIMARY KEY, note text)");
+    sql.execute(primary, "INSERT INTO rows VALUES (1, 'before backup'), (2, 'before backup')");
     BackupRecord backup = backup();
     String backupId = backup.backupId();
 
-    execute(primary, "INSERT INTO rows VALUES (3, 'after backup')");
-    execute(primary, "INSERT INTO rows VALUES (4, 'after backup')");
+    sql.execute(primary, "INSERT INTO rows VALUES (3, 'after backup')");
+    sql.execute(primary, "INSERT INTO rows VALUES (4, 'after backup')");
     Thread.sleep(GAP_MILLIS);
-    Instant target = serverClock(primary);
+    Instant target = sql.serverClock(primary);
     Thread.sleep(GAP_MILLIS);
-    execute(primary, "INSERT INTO rows VALUES (5, 'after target')");
-    execute(primary, "INSERT INTO rows VALUES (6, 'after target')");
+    sql.execute(primary, "INSERT INTO rows VALUES (5, 'after target')");
+    sql.execute(primary, "INSERT INTO rows VALUES (6, 'after target')");
     awaitArchivedAfter(primary, target);
     List<String> oldDisks = List.of(stack.vm(0).diskCid(), stack.vm(1).diskCid());
 
@@ -126,24 +124,24 @@ class RestoreWorkflowIT {
     // the release deleted exactly the two disks it replaced: no orphan, no stray volume left
     assertThat(stack.orphanedDisks()).isEmpty();
     assertThat(stack.volumes()).doesNotContainAnyElementsOf(oldDisks).containsAll(disks());
-    assertThat(ids(primary)).containsExactly(1, 2, 3, 4);
-    assertThat(scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
-    execute(primary, "INSERT INTO rows VALUES (7, 'after restore')");
+    assertThat(sql.ids(primary)).containsExactly(1, 2, 3, 4);
+    assertThat(sql.scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
+    sql.execute(primary, "INSERT INTO rows VALUES (7, 'after restore')");
     String standby = topology.standby().address();
-    assertThat(scalar(standby, "SELECT pg_is_in_recovery()")).isEqualTo("t");
-    await("the standby to replay the write after the restore", () -> ids(standby).contains(7));
-    assertThat(ids(standby)).containsExactly(1, 2, 3, 4, 7);
+    assertThat(sql.scalar(standby, "SELECT pg_is_in_recovery()")).isEqualTo("t");
+    await("the standby to replay the write after the restore", () -> sql.ids(standby).contains(7));
+    assertThat(sql.ids(standby)).containsExactly(1, 2, 3, 4, 7);
   }
 
   @Test
   @Order(2)
   void aTargetBeyondTheArchiveIsRejectedUpFrontWithNothingChanged() throws Exception {
     String primary = topology.primary().address();
-    List<Integer> before = ids(primary);
+    List<Integer> before = sql.ids(primary);
     List<String> disks = disks();
     List<String> volumes = stack.volumes();
     List<String> orphans = stack.orphanedDisks();
-    Instant future = serverClock(primary).plus(Duration.ofHours(1));
+    Instant future = sql.serverClock(primary).plus(Duration.ofHours(1));
 
     ApplicationFailure refused = restoreFails(null, RecoveryTargetKind.TIME, future.toString());
 
@@ -153,7 +151,7 @@ class RestoreWorkflowIT {
     assertThat(disks()).isEqualTo(disks);
     assertThat(stack.volumes()).isEqualTo(volumes);
     assertThat(stack.orphanedDisks()).isEqualTo(orphans);
-    assertThat(ids(primary)).isEqualTo(before);
+    assertThat(sql.ids(primary)).isEqualTo(before);
     assertWritableAndStreaming(primary, 100);
   }
 
@@ -161,20 +159,18 @@ class RestoreWorkflowIT {
   @Order(3)
   void anInPlaceRestoreToAnXidHoldsThatTransactionAndEveryOneCommittedBefore() throws Exception {
     String primary = topology.primary().address();
-    List<Integer> before = ids(primary);
+    List<Integer> before = sql.ids(primary);
     backup();
-    execute(primary, "INSERT INTO rows VALUES (8, 'before the xid')");
-    long xid = insertReturningXid(primary, 9);
-    execute(primary, "INSERT INTO rows VALUES (10, 'after the xid')");
-    awaitArchivedPast(primary, scalar(primary, "SELECT pg_current_wal_lsn()"));
+    sql.execute(primary, "INSERT INTO rows VALUES (8, 'before the xid')");
+    long xid = sql.insertReturningXid(primary, 9);
+    sql.execute(primary, "INSERT INTO rows VALUES (10, 'after the xid')");
+    awaitArchivedThroughNow(primary);
 
     RestoreResult result = restore(null, RecoveryTargetKind.XID, Long.toString(xid));
 
     xidTimeline = result.recovery().timeline();
     assertThat(result.operation().state()).isEqualTo(OperationState.SUCCEEDED);
-    List<Integer> expected = new ArrayList<>(before);
-    expected.addAll(List.of(8, 9));
-    assertThat(ids(primary)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(sql.ids(primary)).containsExactlyInAnyOrderElementsOf(plus(before, 8, 9));
     assertWritableAndStreaming(primary, 101);
   }
 
@@ -186,22 +182,20 @@ class RestoreWorkflowIT {
   @Order(4)
   void anInPlaceRestoreToAnLsnAcrossATimelineSwitchHoldsEverythingUpToIt() throws Exception {
     String primary = topology.primary().address();
-    List<Integer> before = ids(primary);
+    List<Integer> before = sql.ids(primary);
     String olderBackup = backups.get(backups.size() - 1).backupId();
-    execute(primary, "INSERT INTO rows VALUES (11, 'before the lsn')");
-    execute(primary, "INSERT INTO rows VALUES (12, 'before the lsn')");
-    String lsn = scalar(primary, "SELECT pg_current_wal_lsn()");
-    execute(primary, "INSERT INTO rows VALUES (13, 'after the lsn')");
-    awaitArchivedPast(primary, scalar(primary, "SELECT pg_current_wal_lsn()"));
+    sql.execute(primary, "INSERT INTO rows VALUES (11, 'before the lsn')");
+    sql.execute(primary, "INSERT INTO rows VALUES (12, 'before the lsn')");
+    String lsn = sql.walLsn(primary);
+    sql.execute(primary, "INSERT INTO rows VALUES (13, 'after the lsn')");
+    awaitArchivedThroughNow(primary);
 
     RestoreResult result = restore(olderBackup, RecoveryTargetKind.LSN, lsn);
 
     assertThat(result.backup().backupId()).isEqualTo(olderBackup);
     assertThat(result.backup().timeline()).isLessThan(xidTimeline);
     assertThat(result.recovery().timeline()).isGreaterThan(xidTimeline);
-    List<Integer> expected = new ArrayList<>(before);
-    expected.addAll(List.of(11, 12));
-    assertThat(ids(primary)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(sql.ids(primary)).containsExactlyInAnyOrderElementsOf(plus(before, 11, 12));
     assertWritableAndStreaming(primary, 102);
   }
 
@@ -213,11 +207,11 @@ class RestoreWorkflowIT {
   @Order(5)
   void aRestoreThatFailsMidwayLeavesTheOldDataUsable() throws Exception {
     String primary = topology.primary().address();
-    List<Integer> before = ids(primary);
+    List<Integer> before = sql.ids(primary);
     List<String> disks = disks();
     List<String> volumes = stack.volumes();
     List<String> orphans = stack.orphanedDisks();
-    long neverCommitted = Long.parseLong(scalar(primary, "SELECT txid_current()")) + 1_000_000;
+    long neverCommitted = Long.parseLong(sql.scalar(primary, "SELECT txid_current()")) + 1_000_000;
 
     ApplicationFailure failed =
         restoreFails(null, RecoveryTargetKind.XID, Long.toString(neverCommitted));
@@ -228,7 +222,7 @@ class RestoreWorkflowIT {
     // the new volumes were orphaned by the re-attach and deleted; the old disks are no orphans
     assertThat(stack.volumes()).isEqualTo(volumes);
     assertThat(stack.orphanedDisks()).isEqualTo(orphans);
-    assertThat(ids(primary)).isEqualTo(before);
+    assertThat(sql.ids(primary)).isEqualTo(before);
     assertWritableAndStreaming(primary, 103);
   }
 
@@ -242,18 +236,19 @@ class RestoreWorkflowIT {
   @Order(6)
   void aRestoreIntoANewClusterLeavesTheSourceIntact() throws Exception {
     String source = topology.primary().address();
-    execute(source, "INSERT INTO rows VALUES (200, 'before the lsn')");
-    String lsn = scalar(source, "SELECT pg_current_wal_lsn()");
-    execute(source, "INSERT INTO rows VALUES (201, 'after the lsn')");
-    awaitArchivedPast(source, scalar(source, "SELECT pg_current_wal_lsn()"));
-    List<Integer> sourceRows = ids(source);
+    sql.execute(source, "INSERT INTO rows VALUES (200, 'before the lsn')");
+    String lsn = sql.walLsn(source);
+    sql.execute(source, "INSERT INTO rows VALUES (201, 'after the lsn')");
+    awaitArchivedThroughNow(source);
+    List<Integer> sourceRows = sql.ids(source);
     List<String> sourceDisks = disks();
-    String sourceTimeline = scalar(source, "SELECT timeline_id FROM pg_control_checkpoint()");
+    int sourceTimeline = sql.timeline(source);
     List<Integer> sourceArchiveTimelines =
         stack.catalog.archiveCoverage(stack.clusterId).timelines();
     String newId = "rn-" + UUID.randomUUID().toString().substring(0, 8);
     String newPassword = UUID.randomUUID().toString();
     Topology target = setUpCluster(newId, stack.deployPostgres(newId), newPassword);
+    NodeSql newSql = new NodeSql(newPassword);
 
     RestoreResult result =
         workflow(RestoreWorkflow.class, "restore-new")
@@ -275,22 +270,21 @@ class RestoreWorkflowIT {
     String primary = target.primary().address();
     List<Integer> expected = new ArrayList<>(sourceRows);
     expected.remove(Integer.valueOf(201));
-    assertThat(ids(primary, newPassword)).containsExactlyInAnyOrderElementsOf(expected);
-    execute(primary, newPassword, "INSERT INTO rows VALUES (300, 'in the new cluster')");
+    assertThat(newSql.ids(primary)).containsExactlyInAnyOrderElementsOf(expected);
+    newSql.execute(primary, "INSERT INTO rows VALUES (300, 'in the new cluster')");
     String standby = target.standby().address();
-    await("the new standby to replay row 300", () -> ids(standby, newPassword).contains(300));
+    await("the new standby to replay row 300", () -> newSql.ids(standby).contains(300));
     await(
         "the new cluster to archive into its own stanza",
         () -> {
-          execute(primary, newPassword, "SELECT pg_switch_wal()");
+          newSql.execute(primary, "SELECT pg_switch_wal()");
           Thread.sleep(TICK_MILLIS);
           return !stack.catalog.archiveCoverage(newId).timelines().isEmpty();
         });
 
     assertThat(disks()).isEqualTo(sourceDisks);
-    assertThat(ids(source)).containsExactlyInAnyOrderElementsOf(sourceRows);
-    assertThat(scalar(source, "SELECT timeline_id FROM pg_control_checkpoint()"))
-        .isEqualTo(sourceTimeline);
+    assertThat(sql.ids(source)).containsExactlyInAnyOrderElementsOf(sourceRows);
+    assertThat(sql.timeline(source)).isEqualTo(sourceTimeline);
     assertThat(stack.catalog.archiveCoverage(stack.clusterId).timelines())
         .isEqualTo(sourceArchiveTimelines);
     assertWritableAndStreaming(source, 104);
@@ -307,33 +301,30 @@ class RestoreWorkflowIT {
     String oldPrimary = topology.primary().address();
     String promoted = topology.standby().address();
     BackupRecord backup = backup();
-    execute(oldPrimary, "INSERT INTO rows VALUES (400, 'old timeline')");
-    awaitArchivedPast(oldPrimary, scalar(oldPrimary, "SELECT pg_current_wal_lsn()"));
-    await("the standby to replay row 400", () -> ids(promoted).contains(400));
-    List<Integer> before = ids(oldPrimary);
-    execute(promoted, "SELECT pg_promote(true, 60)");
+    sql.execute(oldPrimary, "INSERT INTO rows VALUES (400, 'old timeline')");
+    awaitArchivedThroughNow(oldPrimary);
+    await("the standby to replay row 400", () -> sql.ids(promoted).contains(400));
+    List<Integer> before = sql.ids(oldPrimary);
+    sql.execute(promoted, "SELECT pg_promote(true, 60)");
     // the control file names the new timeline only after a checkpoint on it
-    execute(promoted, "CHECKPOINT");
-    int promotedTimeline =
-        Integer.parseInt(scalar(promoted, "SELECT timeline_id FROM pg_control_checkpoint()"));
+    sql.execute(promoted, "CHECKPOINT");
+    int promotedTimeline = sql.timeline(promoted);
     topology =
         new Topology(
             topology.deployment(),
             List.of(node(stack.vm(1), NodeRole.PRIMARY), node(stack.vm(0), NodeRole.STANDBY)));
-    execute(promoted, "INSERT INTO rows VALUES (401, 'new timeline')");
-    execute(promoted, "INSERT INTO rows VALUES (402, 'new timeline')");
-    String lsn = scalar(promoted, "SELECT pg_current_wal_lsn()");
-    execute(promoted, "INSERT INTO rows VALUES (403, 'after the lsn')");
-    awaitArchivedPast(promoted, scalar(promoted, "SELECT pg_current_wal_lsn()"));
+    sql.execute(promoted, "INSERT INTO rows VALUES (401, 'new timeline')");
+    sql.execute(promoted, "INSERT INTO rows VALUES (402, 'new timeline')");
+    String lsn = sql.walLsn(promoted);
+    sql.execute(promoted, "INSERT INTO rows VALUES (403, 'after the lsn')");
+    awaitArchivedThroughNow(promoted);
 
     RestoreResult result = restore(backup.backupId(), RecoveryTargetKind.LSN, lsn);
 
     assertThat(result.operation().state()).isEqualTo(OperationState.SUCCEEDED);
     assertThat(backup.timeline()).isLessThan(promotedTimeline);
     assertThat(result.recovery().timeline()).isGreaterThan(promotedTimeline);
-    List<Integer> expected = new ArrayList<>(before);
-    expected.addAll(List.of(401, 402));
-    assertThat(ids(promoted)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(sql.ids(promoted)).containsExactlyInAnyOrderElementsOf(plus(before, 401, 402));
     assertWritableAndStreaming(promoted, 404);
   }
 
@@ -409,66 +400,67 @@ class RestoreWorkflowIT {
     return List.of(stack.vm(0).diskCid(), stack.vm(1).diskCid());
   }
 
-  /** One row in its own transaction; returns that transaction's id. */
-  private long insertReturningXid(String address, int id) throws Exception {
-    try (Connection c = connect(address);
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      s.execute("INSERT INTO rows VALUES (" + id + ", 'the xid')");
-      long xid;
-      try (ResultSet rs = s.executeQuery("SELECT txid_current()")) {
-        rs.next();
-        xid = rs.getLong(1);
-      }
-      c.commit();
-      return xid;
-    }
-  }
-
   private void assertWritableAndStreaming(String primary, int id) throws Exception {
-    assertThat(scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
-    execute(primary, "INSERT INTO rows VALUES (" + id + ", 'written afterwards')");
+    assertThat(sql.scalar(primary, "SELECT pg_is_in_recovery()")).isEqualTo("f");
+    sql.execute(primary, "INSERT INTO rows VALUES (" + id + ", 'written afterwards')");
     String standby = topology.standby().address();
-    await("the standby to replay row " + id, () -> ids(standby).contains(id));
-    assertThat(ids(standby)).isEqualTo(ids(primary));
+    await("the standby to replay row " + id, () -> sql.ids(standby).contains(id));
+    assertThat(sql.ids(standby)).isEqualTo(sql.ids(primary));
   }
 
-  /** Switches WAL until the archive's newest segment ends past {@code lsn}. */
-  private void awaitArchivedPast(String primary, String lsn) throws Exception {
-    long needed = lsn(lsn);
-    execute(primary, "CREATE TABLE IF NOT EXISTS ticks (at timestamptz DEFAULT clock_timestamp())");
-    await(
-        "the archive to hold WAL past " + lsn,
-        () -> {
-          execute(primary, "INSERT INTO ticks DEFAULT VALUES");
-          execute(primary, "SELECT pg_switch_wal()");
-          Thread.sleep(TICK_MILLIS);
-          String newest = stack.catalog.archiveCoverage(stack.clusterId).newestEndLsn();
-          return newest != null && lsn(newest) > needed;
-        });
-  }
-
-  private static long lsn(String text) {
-    String[] parts = text.split("/");
-    return (Long.parseLong(parts[0], 16) << 32) | Long.parseLong(parts[1], 16);
+  /** Switches WAL until the archive holds everything the node wrote so far. */
+  private void awaitArchivedThroughNow(String primary) throws Exception {
+    String lsn = sql.walLsn(primary);
+    awaitArchive(
+        primary,
+        "WAL past " + lsn,
+        coverage ->
+            coverage.newestEndLsn() != null
+                && "t"
+                    .equals(
+                        sql.scalar(
+                            primary,
+                            "SELECT '%s'::pg_lsn > '%s'::pg_lsn"
+                                .formatted(coverage.newestEndLsn(), lsn))));
   }
 
   /**
    * The archive's newest segment must be stored after the target, else the restore refuses the
-   * target. The store's times have whole seconds, so WAL is switched (with a tick in a table of its
-   * own: an idle segment does not switch) until a segment stored after the target shows.
+   * target. The store's times have whole seconds, so WAL is switched until a segment stored after
+   * the target shows.
    */
   private void awaitArchivedAfter(String primary, Instant target) throws Exception {
-    execute(primary, "CREATE TABLE IF NOT EXISTS ticks (at timestamptz DEFAULT clock_timestamp())");
+    awaitArchive(
+        primary,
+        "WAL stored after the target",
+        coverage ->
+            coverage.newestArchivedAtMillis() != null
+                && coverage.newestArchivedAtMillis() >= target.toEpochMilli());
+  }
+
+  /** WAL switched (with a tick in a table of its own: an idle segment does not switch) until. */
+  private void awaitArchive(String primary, String what, ArchiveCheck done) throws Exception {
+    sql.execute(
+        primary, "CREATE TABLE IF NOT EXISTS ticks (at timestamptz DEFAULT clock_timestamp())");
     await(
-        "the archive to hold WAL stored after the target",
+        "the archive to hold " + what,
         () -> {
-          execute(primary, "INSERT INTO ticks DEFAULT VALUES");
-          execute(primary, "SELECT pg_switch_wal()");
+          sql.execute(primary, "INSERT INTO ticks DEFAULT VALUES");
+          sql.execute(primary, "SELECT pg_switch_wal()");
           Thread.sleep(TICK_MILLIS);
-          Long newest = stack.catalog.archiveCoverage(stack.clusterId).newestArchivedAtMillis();
-          return newest != null && newest >= target.toEpochMilli();
+          return done.test(stack.catalog.archiveCoverage(stack.clusterId));
         });
+  }
+
+  private interface ArchiveCheck {
+    boolean test(ArchiveCoverage coverage) throws Exception;
+  }
+
+  /** {@code before} and the given ids: the rows a restore is expected to hold. */
+  private static List<Integer> plus(List<Integer> before, Integer... ids) {
+    List<Integer> rows = new ArrayList<>(before);
+    rows.addAll(List.of(ids));
+    return rows;
   }
 
   private static ClusterNode node(LocalVm vm, NodeRole role) {
@@ -485,60 +477,6 @@ class RestoreWorkflowIT {
                 .setWorkflowId(SharedTemporal.uniqueName(name + "-" + stack.clusterId))
                 .setWorkflowExecutionTimeout(WORKFLOW_TIMEOUT)
                 .build());
-  }
-
-  private Connection connect(String address) throws Exception {
-    return connect(address, password);
-  }
-
-  private static Connection connect(String address, String secret) throws Exception {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + address + ":5432/postgres?connectTimeout=5", "postgres", secret);
-  }
-
-  private void execute(String address, String sql) throws Exception {
-    execute(address, password, sql);
-  }
-
-  private static void execute(String address, String secret, String sql) throws Exception {
-    try (Connection c = connect(address, secret);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private String scalar(String address, String sql) throws Exception {
-    try (Connection c = connect(address);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
-  private Instant serverClock(String address) throws Exception {
-    try (Connection c = connect(address);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT clock_timestamp()")) {
-      rs.next();
-      return rs.getTimestamp(1).toInstant();
-    }
-  }
-
-  private List<Integer> ids(String address) throws Exception {
-    return ids(address, password);
-  }
-
-  private static List<Integer> ids(String address, String secret) throws Exception {
-    List<Integer> ids = new ArrayList<>();
-    try (Connection c = connect(address, secret);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id FROM rows ORDER BY id")) {
-      while (rs.next()) {
-        ids.add(rs.getInt(1));
-      }
-    }
-    return ids;
   }
 
   private static void await(String what, Callable<Boolean> condition) throws Exception {

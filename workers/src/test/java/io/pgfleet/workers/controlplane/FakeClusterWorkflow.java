@@ -2,6 +2,7 @@ package io.pgfleet.workers.controlplane;
 
 import io.pgfleet.workflows.backup.BackupMode;
 import io.pgfleet.workflows.backup.BackupVerification;
+import io.pgfleet.workflows.cluster.ArchiveHealth;
 import io.pgfleet.workflows.cluster.BackupRequest;
 import io.pgfleet.workflows.cluster.BackupSummary;
 import io.pgfleet.workflows.cluster.BindRequest;
@@ -181,7 +182,7 @@ public class FakeClusterWorkflow implements ClusterWorkflow {
   public void backupsRemoved(List<String> backupIds) {}
 
   @Override
-  public void archiveHealth(io.pgfleet.workflows.cluster.ArchiveHealth report) {}
+  public void archiveHealth(ArchiveHealth report) {}
 
   @Override
   public void reportFailure(DataPlaneReport report) {}

@@ -6,59 +6,78 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code [RUNS] [--systems pgfleet,patroni_default,patroni_tuned] [--state DIR]}.
+ * {@code [RUNS] [--systems a,b,…] [--state DIR]} of a benchmark that compares systems, e.g.
+ * bench/failover's {@code pgfleet,patroni_default,patroni_tuned}.
  *
  * @param systems in the order they run
  * @param state the {@code .pgfleet} directory of {@code ./pgfleet up} (env file, logs)
  */
 public record BenchOptions(int runs, List<String> systems, Path state) {
 
-  public static final int DEFAULT_RUNS = 10;
+  /**
+   * What one benchmark accepts.
+   *
+   * @param command how it is started, for the usage line, e.g. {@code bench/failover}
+   * @param systems every system it can measure, in the order they run
+   */
+  public record Spec(String command, int defaultRuns, List<String> systems) {
 
-  public static final List<String> ALL_SYSTEMS =
-      List.of(FailoverReport.PGFLEET, FailoverReport.PATRONI_DEFAULT, FailoverReport.PATRONI_TUNED);
+    public String usage() {
+      return "usage: " + command + " [RUNS] [--systems " + String.join(",", systems) + "]";
+    }
+  }
 
-  public static final String USAGE =
-      "usage: bench/failover [RUNS] [--systems " + String.join(",", ALL_SYSTEMS) + "]";
+  public static final Spec FAILOVER =
+      new Spec(
+          "bench/failover",
+          10,
+          List.of(
+              FailoverReport.PGFLEET,
+              FailoverReport.PATRONI_DEFAULT,
+              FailoverReport.PATRONI_TUNED));
 
   public static BenchOptions parse(String... args) {
-    int runs = DEFAULT_RUNS;
-    List<String> systems = ALL_SYSTEMS;
+    return parse(FAILOVER, args);
+  }
+
+  public static BenchOptions parse(Spec spec, String... args) {
+    int runs = spec.defaultRuns();
+    List<String> systems = spec.systems();
     Path state = Path.of(".pgfleet");
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
       switch (arg) {
-        case "--systems" -> systems = systems(value(rest, arg));
-        case "--state" -> state = Path.of(value(rest, arg));
-        default -> runs = runs(arg);
+        case "--systems" -> systems = systems(spec, value(spec, rest, arg));
+        case "--state" -> state = Path.of(value(spec, rest, arg));
+        default -> runs = runs(spec, arg);
       }
     }
     return new BenchOptions(runs, systems, state);
   }
 
-  private static String value(List<String> rest, String option) {
+  private static String value(Spec spec, List<String> rest, String option) {
     if (rest.isEmpty()) {
-      throw new IllegalArgumentException(option + " needs a value; " + USAGE);
+      throw new IllegalArgumentException(option + " needs a value; " + spec.usage());
     }
     return rest.remove(0);
   }
 
-  private static int runs(String arg) {
+  private static int runs(Spec spec, String arg) {
     if (!arg.matches("[1-9][0-9]{0,3}")) {
       throw new IllegalArgumentException(
-          "RUNS must be a positive number, not " + arg + "; " + USAGE);
+          "RUNS must be a positive number, not " + arg + "; " + spec.usage());
     }
     return Integer.parseInt(arg);
   }
 
-  private static List<String> systems(String list) {
+  private static List<String> systems(Spec spec, String list) {
     List<String> systems = List.of(list.split(","));
     for (String system : systems) {
-      if (!ALL_SYSTEMS.contains(system)) {
-        throw new IllegalArgumentException("unknown system " + system + "; " + USAGE);
+      if (!spec.systems().contains(system)) {
+        throw new IllegalArgumentException("unknown system " + system + "; " + spec.usage());
       }
     }
-    return ALL_SYSTEMS.stream().filter(systems::contains).toList();
+    return spec.systems().stream().filter(systems::contains).toList();
   }
 }

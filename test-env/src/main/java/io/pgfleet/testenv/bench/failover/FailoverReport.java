@@ -2,8 +2,6 @@ package io.pgfleet.testenv.bench.failover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -27,18 +25,19 @@ public final class FailoverReport {
     Double pgfleetP50 = percentile(results, PGFLEET, 0.5);
     Double patroniDefaultP50 = percentile(results, PATRONI_DEFAULT, 0.5);
     ObjectNode line = JSON.createObjectNode().put("bench", "failover").put("runs", runs);
-    line.put("pgfleet_p50_s", seconds(pgfleetP50));
-    line.put("pgfleet_p95_s", seconds(percentile(results, PGFLEET, 0.95)));
-    line.put("patroni_default_p50_s", seconds(patroniDefaultP50));
-    line.put("patroni_tuned_p50_s", seconds(percentile(results, PATRONI_TUNED, 0.5)));
-    line.put("ratio_vs_patroni_default", ratio(pgfleetP50, patroniDefaultP50));
+    line.put("pgfleet_p50_s", BenchNumbers.seconds(pgfleetP50));
+    line.put("pgfleet_p95_s", BenchNumbers.seconds(percentile(results, PGFLEET, 0.95)));
+    line.put("patroni_default_p50_s", BenchNumbers.seconds(patroniDefaultP50));
+    line.put("patroni_tuned_p50_s", BenchNumbers.seconds(percentile(results, PATRONI_TUNED, 0.5)));
+    line.put("ratio_vs_patroni_default", BenchNumbers.ratio(pgfleetP50, patroniDefaultP50));
     line.put("rows_lost_max", rowsLostMax(results, r -> r.system().equals(PGFLEET)));
     line.put("fencing_proven_runs", fencingProvenRuns(results));
     line.put("pgfleet_measured", measured(results, PGFLEET));
     line.put("patroni_default_measured", measured(results, PATRONI_DEFAULT));
     line.put("patroni_tuned_measured", measured(results, PATRONI_TUNED));
-    line.put("patroni_default_p95_s", seconds(percentile(results, PATRONI_DEFAULT, 0.95)));
-    line.put("patroni_tuned_p95_s", seconds(percentile(results, PATRONI_TUNED, 0.95)));
+    line.put(
+        "patroni_default_p95_s", BenchNumbers.seconds(percentile(results, PATRONI_DEFAULT, 0.95)));
+    line.put("patroni_tuned_p95_s", BenchNumbers.seconds(percentile(results, PATRONI_TUNED, 0.95)));
     line.put(
         "patroni_rows_lost_max",
         rowsLostMax(
@@ -76,16 +75,5 @@ public final class FailoverReport {
 
   private static int measured(List<RunResult> results, String system) {
     return (int) results.stream().filter(r -> r.system().equals(system) && r.measured()).count();
-  }
-
-  private static BigDecimal seconds(Double value) {
-    return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal ratio(Double numerator, Double denominator) {
-    if (numerator == null || denominator == null || denominator == 0) {
-      return null;
-    }
-    return BigDecimal.valueOf(numerator / denominator).setScale(3, RoundingMode.HALF_UP);
   }
 }

@@ -1,12 +1,10 @@
 package io.pgfleet.testenv.bench.failover;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -83,7 +81,7 @@ public final class FailoverRunner {
       acks = probe.stop();
       lastError = probe.lastError();
     }
-    Integer lost = lostOrNull(target, label, acks);
+    Integer lost = RowsLost.countOrNull(target.endpoint(), target.system(), label, acks, progress);
     Double seconds = outage.map(Outage::seconds).orElse(null);
     progress.accept(
         prefix
@@ -103,21 +101,6 @@ public final class FailoverRunner {
       return new RunResult(system, run, seconds, lost, restored.fencingProven(), restored.detail());
     } catch (Exception e) {
       throw new NotHealed(new RunResult(system, run, seconds, lost, null, e.getMessage()), e);
-    }
-  }
-
-  /** Null when the rows cannot be read back: an unknown loss is not a zero loss. */
-  private Integer lostOrNull(FailoverTarget target, String label, List<Ack> acks) {
-    try (Connection connection = target.endpoint().connect()) {
-      Set<Long> present = ProbeTable.keys(connection, label);
-      List<Long> missing = RowsLost.missing(acks, present);
-      if (!missing.isEmpty()) {
-        progress.accept(target.system() + ": acknowledged but missing: " + missing);
-      }
-      return missing.size();
-    } catch (Exception e) {
-      progress.accept(target.system() + ": cannot read the probe rows back: " + e.getMessage());
-      return null;
     }
   }
 }

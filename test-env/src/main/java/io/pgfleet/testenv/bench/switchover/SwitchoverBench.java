@@ -1,5 +1,6 @@
 package io.pgfleet.testenv.bench.switchover;
 
+import io.pgfleet.testenv.bench.failover.BenchOptions;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,14 +18,19 @@ import java.util.function.Consumer;
  */
 public final class SwitchoverBench {
 
+  /** {@code bench/switchover [RUNS] [--systems pgfleet,patroni]}, five runs each by default. */
+  static final BenchOptions.Spec OPTIONS =
+      new BenchOptions.Spec(
+          "bench/switchover", 5, List.of(PgfleetSwitchover.SYSTEM, PatroniSwitchover.SYSTEM));
+
   private static final DateTimeFormatter RUN_DIR = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private SwitchoverBench() {}
 
   public static void main(String[] args) throws Exception {
-    SwitchoverOptions options;
+    BenchOptions options;
     try {
-      options = SwitchoverOptions.parse(args);
+      options = BenchOptions.parse(OPTIONS, args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -66,7 +72,7 @@ public final class SwitchoverBench {
   }
 
   private static SwitchoverTarget target(
-      String system, SwitchoverOptions options, Path logDir, Consumer<String> progress)
+      String system, BenchOptions options, Path logDir, Consumer<String> progress)
       throws Exception {
     return switch (system) {
       case PgfleetSwitchover.SYSTEM -> PgfleetSwitchover.fromEnvironment(options.state(), progress);

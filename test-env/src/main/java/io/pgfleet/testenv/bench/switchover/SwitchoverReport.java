@@ -2,9 +2,8 @@ package io.pgfleet.testenv.bench.switchover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pgfleet.testenv.bench.failover.BenchNumbers;
 import io.pgfleet.testenv.bench.failover.Percentiles;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,11 +24,11 @@ final class SwitchoverReport {
     Double pgfleetP50 = percentile(results, pgfleet, 0.5);
     Double patroniP50 = percentile(results, patroni, 0.5);
     ObjectNode line = JSON.createObjectNode().put("bench", "switchover").put("runs", runs);
-    line.put("pgfleet_gap_p50_s", seconds(pgfleetP50));
-    line.put("pgfleet_gap_p95_s", seconds(percentile(results, pgfleet, 0.95)));
-    line.put("patroni_gap_p50_s", seconds(patroniP50));
-    line.put("patroni_gap_p95_s", seconds(percentile(results, patroni, 0.95)));
-    line.put("ratio", ratio(pgfleetP50, patroniP50));
+    line.put("pgfleet_gap_p50_s", BenchNumbers.seconds(pgfleetP50));
+    line.put("pgfleet_gap_p95_s", BenchNumbers.seconds(percentile(results, pgfleet, 0.95)));
+    line.put("patroni_gap_p50_s", BenchNumbers.seconds(patroniP50));
+    line.put("patroni_gap_p95_s", BenchNumbers.seconds(percentile(results, patroni, 0.95)));
+    line.put("ratio", BenchNumbers.ratio(pgfleetP50, patroniP50));
     line.put("acked_rows_lost", rowsLost(results, pgfleet));
     line.put("patroni_acked_rows_lost", rowsLost(results, patroni));
     line.put("pgfleet_measured", measured(results, pgfleet));
@@ -57,16 +56,5 @@ final class SwitchoverReport {
 
   private static int measured(List<SwitchResult> results, String system) {
     return (int) results.stream().filter(r -> r.system().equals(system) && r.measured()).count();
-  }
-
-  private static BigDecimal seconds(Double value) {
-    return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal ratio(Double numerator, Double denominator) {
-    if (numerator == null || denominator == null || denominator == 0) {
-      return null;
-    }
-    return BigDecimal.valueOf(numerator / denominator).setScale(3, RoundingMode.HALF_UP);
   }
 }

@@ -1,16 +1,13 @@
 package io.pgfleet.testenv.bench.switchover;
 
 import io.pgfleet.testenv.bench.failover.Ack;
-import io.pgfleet.testenv.bench.failover.ProbeTable;
 import io.pgfleet.testenv.bench.failover.RowsLost;
 import io.pgfleet.testenv.bench.failover.WriteProbe;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +65,7 @@ public final class SwitchoverRunner {
         progress.accept(prefix + "writes not back; last error: " + probe.lastError());
       }
     }
-    Integer lost = lostOrNull(target, label, acks);
+    Integer lost = RowsLost.countOrNull(target.endpoint(), target.system(), label, acks, progress);
     Double seconds = gap.map(WriteGap::seconds).orElse(null);
     String note =
         String.format(
@@ -96,20 +93,5 @@ public final class SwitchoverRunner {
       Thread.sleep(POLL_MILLIS);
     }
     return Optional.empty();
-  }
-
-  /** Null when the rows cannot be read back: an unknown loss is not a zero loss. */
-  private Integer lostOrNull(SwitchoverTarget target, String label, List<Ack> acks) {
-    try (Connection connection = target.endpoint().connect()) {
-      Set<Long> present = ProbeTable.keys(connection, label);
-      List<Long> missing = RowsLost.missing(acks, present);
-      if (!missing.isEmpty()) {
-        progress.accept(target.system() + ": acknowledged but missing: " + missing);
-      }
-      return missing.size();
-    } catch (Exception e) {
-      progress.accept(target.system() + ": cannot read the probe rows back: " + e.getMessage());
-      return null;
-    }
   }
 }

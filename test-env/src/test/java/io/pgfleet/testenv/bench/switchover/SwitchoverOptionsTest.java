@@ -3,6 +3,7 @@ package io.pgfleet.testenv.bench.switchover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgfleet.testenv.bench.failover.BenchOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,23 +12,25 @@ class SwitchoverOptionsTest {
 
   @Test
   void defaultsToFiveRunsOfBothSystems() {
-    SwitchoverOptions options = SwitchoverOptions.parse();
+    BenchOptions options = BenchOptions.parse(SwitchoverBench.OPTIONS);
     assertThat(options.runs()).isEqualTo(5);
     assertThat(options.systems()).containsExactly("pgfleet", "patroni");
   }
 
   @Test
   void readsRunsSystemsInTheirOrderAndState() {
-    SwitchoverOptions options =
-        SwitchoverOptions.parse("2", "--systems", "patroni,pgfleet", "--state", "/tmp/s");
+    BenchOptions options =
+        BenchOptions.parse(
+            SwitchoverBench.OPTIONS, "2", "--systems", "patroni,pgfleet", "--state", "/tmp/s");
     assertThat(options)
-        .isEqualTo(new SwitchoverOptions(2, List.of("pgfleet", "patroni"), Path.of("/tmp/s")));
+        .isEqualTo(new BenchOptions(2, List.of("pgfleet", "patroni"), Path.of("/tmp/s")));
   }
 
   @Test
   void refusesUnknownSystemsAndBadRuns() {
-    assertThatThrownBy(() -> SwitchoverOptions.parse("--systems", "stolon"))
+    assertThatThrownBy(() -> BenchOptions.parse(SwitchoverBench.OPTIONS, "--systems", "stolon"))
         .hasMessageContaining("unknown system stolon");
-    assertThatThrownBy(() -> SwitchoverOptions.parse("0")).hasMessageContaining("RUNS");
+    assertThatThrownBy(() -> BenchOptions.parse(SwitchoverBench.OPTIONS, "0"))
+        .hasMessageContaining("RUNS");
   }
 }
